@@ -1,0 +1,54 @@
+# carestair -- PGXS build.
+#
+# The two commands a newcomer needs are `make demo` and `make test`; both
+# install what is missing (tools/setup-deps.sh) and run in a throwaway
+# cluster.  Everything else is an ordinary PGXS extension build.
+
+EXTENSION   = carestair
+EXTVERSION  = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
+
+# Module SQL files, in the order the extension script needs them.  Each
+# capability adds its src/<module>.sql here (see ../shared/DESIGN.md).
+SQL_MODULES = \
+	src/carestair.sql \
+	src/region.sql \
+	src/population.sql \
+	src/ssb_csv.sql \
+	src/ssb_import.sql \
+	src/population_stats.sql
+
+MODULE_big  = carestair
+OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
+DATA        = $(wildcard sql/updates/$(EXTENSION)--*--*.sql)
+EXTRA_CLEAN = results regression.diffs regression.out tap.out
+
+# pg_regress: 00_setup creates the extension, the rest run in listed order.
+REGRESS      = 00_setup
+REGRESS_OPTS = --load-extension=postgis
+
+PG_CPPFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter
+
+# Prefer PostgreSQL 15 explicitly when it is installed side by side.
+PG_CONFIG ?= $(shell test -x /usr/lib/postgresql/15/bin/pg_config && echo /usr/lib/postgresql/15/bin/pg_config || echo pg_config)
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+
+# Without pg_config (a fresh machine) only `make test` / `make demo` work:
+# they install the server headers first and then call make again.
+ifneq ($(PGXS),)
+include $(PGXS)
+endif
+
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_MODULES) $(EXTENSION).control
+	cat $(SQL_MODULES) > $@
+
+.PHONY: test demo deps
+deps:
+	tools/setup-deps.sh
+
+test: deps
+	tools/run-tests.sh
+
+# make demo [DB=<conninfo>]: the main job on the bundled real data.
+demo: deps
+	tools/run-demo.sh "$(DB)"
