@@ -8,3 +8,22 @@ build_and_install() {
 	make -s PG_CONFIG="$PG_CONFIG" all || return 1
 	"${SUDO[@]}" make -s PG_CONFIG="$PG_CONFIG" install || return 1
 }
+
+# Build and install into a private staging directory ($STAGE) that a
+# throwaway cluster reads through Debian's extension_destdir setting, so
+# that tests never touch (or race on) the system's extension directory.
+build_and_stage() {
+	make -s PG_CONFIG="$PG_CONFIG" all || return 1
+	STAGE=$(mktemp -d -t carestair-stage.XXXXXX) || return 1
+	chmod 755 "$STAGE"
+	make -s PG_CONFIG="$PG_CONFIG" install DESTDIR="$STAGE" >/dev/null || return 1
+	export STAGE
+}
+
+# pg_virtualenv arguments for a cluster that sees the staged build.
+staged_virtualenv() {
+	pg_virtualenv -t -v 15 \
+		-o "extension_destdir=$STAGE" \
+		-o "dynamic_library_path=$STAGE$($PG_CONFIG --pkglibdir):\$libdir" \
+		"$@"
+}

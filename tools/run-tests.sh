@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# make test: build, install, and run pg_regress and pgTAP in a throwaway
-# cluster (pg_virtualenv).  Ends with one line "N passed, N failed".
+# make test: build, stage-install, and run pg_regress and pgTAP in a
+# throwaway cluster (pg_virtualenv).  Ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . tools/common.sh
 
-if ! build_and_install; then
+if ! build_and_stage; then
+	echo "build failed"
 	echo "0 passed, 1 failed"
 	exit 1
 fi
+trap 'rm -rf "$STAGE"' EXIT
 rm -f test-summary.txt
-pg_virtualenv -v 15 tools/run-suites.sh
+staged_virtualenv tools/run-suites.sh
 rc=$?
 # Repeat the summary last: pg_virtualenv prints server logs after a failure.
 if [ -s test-summary.txt ]; then
