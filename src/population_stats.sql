@@ -133,26 +133,32 @@ BEGIN
          WHERE t.region = population_pyramid.region AND t.year = population_pyramid.year
            AND NOT EXISTS (SELECT FROM carestair.population AS p
                             WHERE p.region = population_pyramid.region AND p.year = population_pyramid.year)
-    ), g AS (
+    ), grouped AS (
         SELECT (src.age / age_group_width) * age_group_width AS lo,
                pg_catalog.bool_or(src.is_open_age) AS open_group,
                pg_catalog.sum(src.persons) FILTER (WHERE src.sex = 1) AS m,
                pg_catalog.sum(src.persons) FILTER (WHERE src.sex = 2) AS f,
-               pg_catalog.sum(src.persons) AS t,
-               pg_catalog.bool_or(src.sex = 0) AS no_split
+               pg_catalog.sum(src.persons) AS t
           FROM src
          GROUP BY 1
+    ), g AS (
+        -- every group from 0 up to the last one, so that empty groups show as 0
+        SELECT s.lo, coalesce(grouped.open_group, false) AS open_group,
+               coalesce(grouped.m, 0) AS m, coalesce(grouped.f, 0) AS f, coalesce(grouped.t, 0) AS t,
+               (SELECT pg_catalog.bool_or(src.sex = 0) FROM src) AS no_split
+          FROM pg_catalog.generate_series(0, (SELECT pg_catalog.max(grouped.lo) FROM grouped), age_group_width) AS s(lo)
+          LEFT JOIN grouped ON grouped.lo = s.lo
     ), tot AS (SELECT pg_catalog.sum(g.t) AS all_persons FROM g)
     SELECT g.lo,
            CASE WHEN g.open_group THEN NULL ELSE g.lo + age_group_width - 1 END,
            CASE WHEN g.open_group THEN g.lo || '+'
                 WHEN age_group_width = 1 THEN g.lo::text
                 ELSE g.lo || '-' || (g.lo + age_group_width - 1) END,
-           CASE WHEN g.no_split THEN NULL ELSE coalesce(g.m, 0) END::bigint,
-           CASE WHEN g.no_split THEN NULL ELSE coalesce(g.f, 0) END::bigint,
+           CASE WHEN g.no_split THEN NULL ELSE g.m END::bigint,
+           CASE WHEN g.no_split THEN NULL ELSE g.f END::bigint,
            g.t::bigint,
-           pg_catalog.round(100.0 * g.m / nullif(tot.all_persons, 0), 2),
-           pg_catalog.round(100.0 * g.f / nullif(tot.all_persons, 0), 2)
+           CASE WHEN g.no_split THEN NULL ELSE pg_catalog.round(100.0 * g.m / nullif(tot.all_persons, 0), 2) END,
+           CASE WHEN g.no_split THEN NULL ELSE pg_catalog.round(100.0 * g.f / nullif(tot.all_persons, 0), 2) END
       FROM g, tot
      ORDER BY g.lo;
 END

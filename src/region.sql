@@ -1336,14 +1336,23 @@ BEGIN
       FROM pg_catalog.jsonb_array_elements(geojson -> 'features') WITH ORDINALITY AS f(feature, ord);
 
     SELECT b.ord, b.code INTO bad FROM _cs_boundary AS b
-     WHERE b.code IS NULL OR b.code !~ '^[0-9]{4}$' OR b.geom_json IS NULL
-        OR b.geom_json ->> 'type' NOT IN ('Polygon', 'MultiPolygon')
+     WHERE b.code IS NULL OR b.code !~ '^[0-9]{4}$'
      ORDER BY b.ord LIMIT 1;
     IF FOUND THEN
         DROP TABLE _cs_boundary;
-        RAISE EXCEPTION 'feature % has no four-digit "%" property or no polygon geometry (got "%")', bad.ord, code_property, bad.code
+        RAISE EXCEPTION 'feature % has no four-digit kommunenummer in property "%" (got "%")', bad.ord, code_property, bad.code
             USING ERRCODE = 'invalid_parameter_value',
                   HINT = 'Name the property that holds the kommunenummer with code_property.';
+    END IF;
+    SELECT b.ord, b.code, coalesce(b.geom_json ->> 'type', 'null') AS gtype INTO bad FROM _cs_boundary AS b
+     WHERE coalesce(b.geom_json ->> 'type', '') NOT IN ('Polygon', 'MultiPolygon')
+     ORDER BY b.ord LIMIT 1;
+    IF FOUND THEN
+        DROP TABLE _cs_boundary;
+        RAISE EXCEPTION 'feature % (kommunenummer %) has geometry type %, not a polygon', bad.ord, bad.code, bad.gtype
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'A kommune boundary is a Polygon or MultiPolygon.',
+                  HINT = 'Use a boundary file (e.g. Kartverket''s kommuner), not points or lines.';
     END IF;
 
     RETURN QUERY

@@ -224,22 +224,22 @@ BEGIN
     IF FOUND THEN
         CASE bad.bad_column
           WHEN 'region' THEN
-            RAISE EXCEPTION 'invalid region "%" at line %', bad.region_raw, bad.line_no
+            RAISE EXCEPTION 'invalid region "%" at line %, column "%"', bad.region_raw, bad.line_no, hdr.fields[c_region]
                 USING ERRCODE = 'invalid_text_representation',
                       DETAIL = 'A kommune is a four-digit kommunenummer, optionally after "K-", before its name.',
                       HINT = 'Export the region dimension with codes, e.g. "K-5524 Målselv".';
           WHEN 'age' THEN
-            RAISE EXCEPTION 'invalid age "%" at line %', bad.age_raw, bad.line_no
+            RAISE EXCEPTION 'invalid age "%" at line %, column "%"', bad.age_raw, bad.line_no, hdr.fields[c_age]
                 USING ERRCODE = 'invalid_text_representation',
                       DETAIL = 'Ages are single years such as "67 years", "67 år" or "105 years or older".',
                       HINT = 'Export table 07459 by single-year age.';
           WHEN 'sex' THEN
-            RAISE EXCEPTION 'invalid sex "%" at line %', bad.sex_raw, bad.line_no
+            RAISE EXCEPTION 'invalid sex "%" at line %, column "%"', bad.sex_raw, bad.line_no, coalesce(hdr.fields[c_sex], bad.col_name)
                 USING ERRCODE = 'invalid_text_representation',
                       DETAIL = 'Sex is Males/Females, Menn/Kvinner or SSB''s codes 1/2.',
                       HINT = 'Export the sex dimension with SSB''s labels or codes.';
           WHEN 'year' THEN
-            RAISE EXCEPTION 'invalid year "%" at line %', bad.year_raw, bad.line_no
+            RAISE EXCEPTION 'invalid year "%" at line %, column "%"', bad.year_raw, bad.line_no, coalesce(hdr.fields[c_year], bad.col_name)
                 USING ERRCODE = 'invalid_text_representation',
                       HINT = 'Years are four digits.';
           ELSE
@@ -273,7 +273,7 @@ BEGIN
     SELECT c.* INTO bad FROM _cs_import_cell AS c
      WHERE c.reject_reason IS NULL AND c.region IS NULL ORDER BY c.line_no LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'unknown region "%" for year % at line %', bad.region_raw, bad.year, bad.line_no
+        RAISE EXCEPTION 'unknown region "%" for year % at line %, column "%"', bad.region_raw, bad.year, bad.line_no, hdr.fields[c_region]
             USING ERRCODE = 'foreign_key_violation',
                   DETAIL = format('Kommunenummer %s is in neither carestair.region nor carestair.region_code_history for %s.', bad.code, bad.year),
                   HINT = 'Add the kommune to carestair.region (and its old codes to carestair.region_code_history), then import again.';
@@ -344,6 +344,22 @@ BEGIN
                  SELECT t.region, t.year, 0, t.age::integer, t.persons, t.is_open_age
                    FROM carestair.population_total AS t WHERE NOT has_sex) AS s
         ON s.region = n.region AND s.year = n.year AND s.sex = n.sex AND s.age = n.age;
+
+    /* A different open age group than the stored one would leave a broken region-year. */
+    SELECT n.region, n.year, n.age AS new_open, s.age AS stored_open INTO bad
+      FROM _cs_import_new AS n
+      JOIN (SELECT p.region, p.year, p.age FROM carestair.population AS p WHERE has_sex AND p.is_open_age
+            UNION ALL
+            SELECT t.region, t.year, t.age FROM carestair.population_total AS t WHERE NOT has_sex AND t.is_open_age) AS s
+        ON s.region = n.region AND s.year = n.year AND s.age <> n.age
+     WHERE n.is_open_age
+     ORDER BY n.region, n.year LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'the file''s open age group %+ for region % year % differs from the stored one, %+', bad.new_open, bad.region, bad.year, bad.stored_open
+            USING ERRCODE = 'data_exception',
+                  DETAIL = 'Importing it would leave stored ages above the new open group.',
+                  HINT = format('Delete the stored rows first (DELETE FROM %s WHERE region = %L AND year = %s), then import again.', target, bad.region, bad.year);
+    END IF;
 
     SELECT count(*) FILTER (WHERE n.stored_persons IS NULL),
            count(*) FILTER (WHERE n.stored_persons IS NOT NULL

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 rm -f regression.diffs regression.out
 make -s PG_CONFIG="$PG_CONFIG" installcheck 2>&1 | tee regress.log
+regress_rc=${PIPESTATUS[0]}
 reg_pass=$(grep -cE '\.\.\. ok' regress.log)
 reg_fail=$(grep -cE '\.\.\. FAILED|\.\.\. failed' regress.log)
 if [ -s regression.diffs ]; then
@@ -14,6 +15,8 @@ if [ -s regression.diffs ]; then
 	cat regression.diffs
 	[ "$reg_fail" -eq 0 ] && reg_fail=1
 fi
+# pg_regress stopped early (a missing expected file, a crash): count it.
+if [ "$regress_rc" -ne 0 ] && [ "$reg_fail" -eq 0 ]; then reg_fail=1; fi
 [ "$reg_pass" -eq 0 ] && [ "$reg_fail" -eq 0 ] && reg_fail=1
 
 tapdb=carestair_tap
