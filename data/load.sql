@@ -25,7 +25,7 @@ ON CONFLICT (region, year, sex, age) DO UPDATE
 SELECT count(*) AS _ FROM carestair.import_region_boundaries(:'boundaries'::jsonb) \gset
 
 COMMIT;
-\set QUIET off
+
 SELECT 'bundled data loaded' AS status,
        (SELECT count(*) FROM carestair.population) AS population_rows,
        (SELECT count(*) FROM carestair.region WHERE boundary IS NOT NULL) AS regions_with_boundary;

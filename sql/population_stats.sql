@@ -1,4 +1,5 @@
 -- Population summaries on the bundled real data (SSB 07459, loaded by data/load.sql).
+\set SHOW_CONTEXT never
 \getenv abs_srcdir PG_ABS_SRCDIR
 \cd :abs_srcdir
 \i data/load.sql

@@ -1,4 +1,5 @@
 -- The built-in kommune register and the code history.
+\set SHOW_CONTEXT never
 SELECT count(*) AS kommuner FROM carestair.region WHERE region <> '0000';
 SELECT region, name, county, valid_from, valid_to FROM carestair.region WHERE region IN ('0000', '1579', '5524', '5610') ORDER BY region;
 SELECT code, region, first_year, last_year, weight FROM carestair.region_code_history WHERE region IN ('5524', '1579') ORDER BY region, first_year, code;

@@ -1,4 +1,5 @@
 -- Reading SSB statbank exports: carestair.read_csv and carestair.import_ssb_population.
+\set SHOW_CONTEXT never
 \getenv abs_srcdir PG_ABS_SRCDIR
 \set samples :abs_srcdir '/data/population/ssb_export_samples/'
 -- read_csv: separators, quotes, line ends, encodings.
