@@ -1,0 +1,63 @@
+-- Best sites: carestair.p_median, carestair.max_coverage, carestair.p_center.
+\set SHOW_CONTEXT never
+\i data/location/load.sql
+-- spopt's San Francisco instance: the known p-median optima for p = 1..6 (exact enumeration).
+SELECT p, array_agg(site_id ORDER BY site_id) AS sites, round(max(objective)::numeric, 3) AS total_weighted_metres, min(method) AS method FROM generate_series(1, 6) AS p, carestair.p_median('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', p) GROUP BY p ORDER BY p;
+SELECT site_id, round(objective::numeric, 3) AS objective, method FROM carestair.p_median('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 4) ORDER BY site_id;
+-- The optimum for p = 2 equals a brute-force minimum over all pairs computed in SQL.
+SELECT round(min(total)::numeric, 3) AS brute_force_p2 FROM (SELECT a.site_id AS s1, b.site_id AS s2, sum(d.demand * least(a.cost, b.cost)) AS total FROM sf_matrix a JOIN sf_matrix b ON b.point_id = a.point_id AND b.site_id > a.site_id JOIN (SELECT DISTINCT point_id, demand FROM sf_matrix) d ON d.point_id = a.point_id GROUP BY 1, 2) t;
+-- Fixed sites stay open; the rest are chosen around them.
+SELECT site_id, round(objective::numeric, 3) AS objective, method FROM carestair.p_median('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 4, '{1, 16}') ORDER BY site_id;
+-- Maximal coverage within 5,000 m, p = 4: 875,247 persons in 184 of 205 tracts.
+SELECT site_id, objective, method FROM carestair.max_coverage('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 4, 5000) ORDER BY site_id;
+SELECT count(DISTINCT point_id) AS covered_tracts FROM sf_matrix WHERE cost <= 5000 AND site_id IN (SELECT site_id FROM carestair.max_coverage('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 4, 5000));
+-- p-center on the same matrix (metres to the farthest tract).
+SELECT site_id, round(objective::numeric, 3) AS objective, method FROM carestair.p_center('SELECT point_id, site_id, cost FROM sf_matrix', 4) ORDER BY site_id;
+-- OR-Library pmed1 (optimum 5819) and pmed5 (optimum 1355) by the heuristic; pmed1 p-center (optimum 127) exactly.
+SELECT array_agg(site_id ORDER BY site_id) AS sites, max(objective) AS objective, min(method) AS method FROM carestair.p_median($$SELECT i, j, c FROM pm_dist WHERE inst = 'pmed1'$$, $$SELECT i, 1 FROM pm_dist WHERE inst = 'pmed1' AND i = j$$, 5);
+SELECT count(*) AS sites, max(objective) AS objective, min(method) AS method FROM carestair.p_median($$SELECT i, j, c FROM pm_dist WHERE inst = 'pmed5'$$, $$SELECT i, 1 FROM pm_dist WHERE inst = 'pmed5' AND i = j$$, 33);
+SELECT array_agg(site_id ORDER BY site_id) AS sites, max(objective) AS objective, min(method) AS method FROM carestair.p_center($$SELECT i, j, c FROM pm_dist WHERE inst = 'pmed1'$$, 5);
+-- Edge cases: p equal to the number of sites; zero weights; a sparse matrix.
+SELECT site_id, objective, method FROM carestair.p_median('VALUES (1, 10, 1.0), (1, 20, 2.0), (2, 10, 3.0), (2, 20, 1.0)', 'VALUES (1, 1.0), (2, 0.0)', 2) ORDER BY site_id;
+SELECT site_id, objective, method FROM carestair.p_median('VALUES (1, 10, 1.0), (1, 20, 2.0), (2, 10, 3.0), (2, 20, 1.0)', 'VALUES (1, 1.0), (2, 0.0)', 1) ORDER BY site_id;
+SELECT site_id, objective, method FROM carestair.p_median('VALUES (1, 10, 5.0), (2, 10, 4.0), (2, 20, 1.0), (3, 20, 2.0)', 'VALUES (1, 1.0), (2, 1.0), (3, 1.0)', 2) ORDER BY site_id;
+SELECT site_id, objective, method FROM carestair.max_coverage('VALUES (1, 10, 5.0), (2, 10, 4.0), (2, 20, 1.0), (3, 20, 2.0), (4, 30, 9.0)', 'VALUES (1, 1.0), (2, 1.0), (3, 1.0), (4, 5.0)', 1, 4.0) ORDER BY site_id;
+SELECT site_id, objective, method FROM carestair.p_center('VALUES (1, 10, 5.0), (1, 20, 6.0), (2, 10, 4.0), (2, 20, 1.0), (3, 10, 7.0), (3, 20, 2.0)', 1) ORDER BY site_id;
+-- Bad input.
+SELECT * FROM carestair.p_median('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 0);
+SELECT * FROM carestair.p_median('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 17);
+SELECT * FROM carestair.p_median('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 1, '{1, 2}');
+SELECT * FROM carestair.p_median('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 2, '{99}');
+SELECT * FROM carestair.p_median('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 2, '{3, 3}');
+SELECT * FROM carestair.p_median('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 2, '{3, NULL}');
+SELECT * FROM carestair.p_median('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 2, '{{1}, {2}}');
+SELECT * FROM carestair.p_median('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 2, NULL);
+SELECT * FROM carestair.p_median(NULL, 'SELECT 1, 1.0', 1);
+SELECT * FROM carestair.p_median('VALUES (1, 10, -1.0)', 'VALUES (1, 1.0)', 1);
+SELECT * FROM carestair.p_median($$VALUES (1, 10, 'NaN'::float8)$$, 'VALUES (1, 1.0)', 1);
+SELECT * FROM carestair.p_median($$VALUES (1, 10, 'Infinity'::float8)$$, 'VALUES (1, 1.0)', 1);
+SELECT * FROM carestair.p_median('VALUES (1, 10, 1.0), (1, 10, 2.0)', 'VALUES (1, 1.0)', 1);
+SELECT * FROM carestair.p_median('VALUES (1, 10, 1.0)', 'VALUES (1, 1.0), (1, 2.0)', 1);
+SELECT * FROM carestair.p_median('VALUES (1, 10, 1.0)', 'VALUES (1, 1.0), (2, 2.0)', 1);
+SELECT * FROM carestair.p_median('VALUES (1, 10, 1.0), (2, 10, 1.0)', 'VALUES (1, 1.0)', 1);
+SELECT * FROM carestair.p_median('VALUES (1, 10, 1.0)', $$VALUES (1, 'NaN'::float8)$$, 1);
+SELECT * FROM carestair.p_median('VALUES (1, 10, 1.0)', 'VALUES (1, -2.0)', 1);
+SELECT * FROM carestair.p_median('SELECT 1, 2, 3.0 WHERE false', 'VALUES (1, 1.0)', 1);
+SELECT * FROM carestair.p_median('SELECT 1, 2', 'VALUES (1, 1.0)', 1);
+SELECT * FROM carestair.p_median($$SELECT 1, 'x', 3.0$$, 'VALUES (1, 1.0)', 1);
+SELECT * FROM carestair.p_median('SELECT 1, 2, NULL::float8', 'VALUES (1, 1.0)', 1);
+SELECT * FROM carestair.p_median('CREATE TEMP TABLE nope (a int)', 'VALUES (1, 1.0)', 1);
+SELECT * FROM carestair.p_median('SELECT * FROM no_such_table', 'VALUES (1, 1.0)', 1);
+-- Infeasible: point 1 only reaches site 10, point 2 only site 20, but p = 1.
+SELECT * FROM carestair.p_median('VALUES (1, 10, 1.0), (2, 20, 1.0)', 'VALUES (1, 1.0), (2, 1.0)', 1);
+SELECT * FROM carestair.p_center('VALUES (1, 10, 1.0), (2, 20, 1.0)', 1);
+-- Too large to enumerate: 200 points each served only by its own site, p = 100; the heuristic says what it knows.
+SELECT * FROM carestair.p_median('SELECT g, g, 1.0 FROM generate_series(1, 200) g', 'SELECT g, 1.0 FROM generate_series(1, 200) g', 100);
+-- Maximal coverage by the heuristic on pmed5 (too large to enumerate), radius 20.
+SELECT count(*) AS sites, max(objective) AS covered, min(method) AS method FROM carestair.max_coverage($$SELECT i, j, c FROM pm_dist WHERE inst = 'pmed5'$$, $$SELECT i, 1 FROM pm_dist WHERE inst = 'pmed5' AND i = j$$, 10, 20);
+-- The same demand is fine for maximal coverage, which leaves point 2 uncovered.
+SELECT site_id, objective, method FROM carestair.max_coverage('VALUES (1, 10, 1.0), (2, 20, 1.0)', 'VALUES (1, 2.0), (2, 1.0)', 1, 5.0);
+SELECT * FROM carestair.max_coverage('VALUES (1, 10, 1.0)', 'VALUES (1, 1.0)', 1, -1);
+SELECT * FROM carestair.max_coverage('VALUES (1, 10, 1.0)', 'VALUES (1, 1.0)', 1, 'NaN');
+SELECT * FROM carestair.max_coverage('VALUES (1, 10, 1.0)', 'VALUES (1, 1.0)', 1, NULL);
+SELECT * FROM carestair.p_center('VALUES (1, 10, 1.0)', -3);

@@ -1,0 +1,36 @@
+/*
+ * inner_query.h
+ *	  Read a caller's inner query (pgRouting style: the function takes SQL
+ *	  text returning fixed columns) into plain column arrays.
+ */
+#ifndef CARESTAIR_INNER_QUERY_H
+#define CARESTAIR_INNER_QUERY_H
+
+#include "postgres.h"
+
+/* Column kinds: an integer id (any integer type) or a number (float8). */
+typedef enum
+{
+	INNER_ID,
+	INNER_NUM
+} InnerKind;
+
+typedef struct InnerColumn
+{
+	const char *name;			/* expected column name, for messages */
+	InnerKind	kind;
+	bool		nullable;		/* NULL allowed (numbers only: read as NaN) */
+} InnerColumn;
+
+typedef struct InnerData
+{
+	Size		nrows;
+	int64	  **ids;			/* per column, INNER_ID columns only */
+	double	  **nums;			/* per column, INNER_NUM columns only */
+} InnerData;
+
+extern void carestair_read_inner(const char *sql, const char *argname,
+								 int ncols, const InnerColumn *cols,
+								 InnerData *out);
+
+#endif							/* CARESTAIR_INNER_QUERY_H */
