@@ -72,25 +72,33 @@ static void
 inner_check_desc(TupleDesc desc, const char *argname, int ncols,
 				 const InnerColumn *cols)
 {
-	int			c;
+	int			c,
+				nreq = ncols;
 
-	if (desc->natts != ncols)
+	while (nreq > 0 && cols[nreq - 1].optional)
+		nreq--;
+	if (desc->natts < nreq || desc->natts > ncols)
 	{
 		StringInfoData want;
 
 		initStringInfo(&want);
 		for (c = 0; c < ncols; c++)
-			appendStringInfo(&want, "%s%s", c ? ", " : "", cols[c].name);
+			appendStringInfo(&want, "%s%s%s%s", c ? ", " : "",
+							 cols[c].optional ? "[" : "", cols[c].name,
+							 cols[c].optional ? "]" : "");
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 nreq == ncols ?
 				 errmsg("%s returns %d columns, expected %d", argname,
-						desc->natts, ncols),
+						desc->natts, ncols) :
+				 errmsg("%s returns %d columns, expected %d to %d", argname,
+						desc->natts, nreq, ncols),
 				 errdetail("The query must return the columns (%s), in this order.",
 						   want.data),
 				 errhint("Select exactly these columns, e.g. SELECT a AS %s, ...",
 						 cols[0].name)));
 	}
-	for (c = 0; c < ncols; c++)
+	for (c = 0; c < desc->natts; c++)
 	{
 		Oid			t = TupleDescAttr(desc, c)->atttypid;
 		bool		ok = cols[c].kind == INNER_ID ? inner_is_int(t) :
@@ -126,6 +134,7 @@ carestair_read_inner(const char *sql, const char *argname, int ncols,
 	int			c;
 
 	out->nrows = 0;
+	out->ncols_given = 0;
 	out->ids = palloc0(ncols * sizeof(int64 *));
 	out->nums = palloc0(ncols * sizeof(double *));
 	for (c = 0; c < ncols; c++)
@@ -158,7 +167,8 @@ carestair_read_inner(const char *sql, const char *argname, int ncols,
 		if (!checked)
 		{
 			inner_check_desc(SPI_tuptable->tupdesc, argname, ncols, cols);
-			for (c = 0; c < ncols; c++)
+			out->ncols_given = SPI_tuptable->tupdesc->natts;
+			for (c = 0; c < out->ncols_given; c++)
 				types[c] = TupleDescAttr(SPI_tuptable->tupdesc, c)->atttypid;
 			checked = true;
 		}
@@ -189,7 +199,18 @@ carestair_read_inner(const char *sql, const char *argname, int ncols,
 			for (c = 0; c < ncols; c++)
 			{
 				bool		isnull;
-				Datum		d = SPI_getbinval(tup, SPI_tuptable->tupdesc, c + 1, &isnull);
+				Datum		d;
+
+				if (c >= out->ncols_given)
+				{
+					/* a left-out optional column */
+					if (cols[c].kind == INNER_ID)
+						out->ids[c][out->nrows + r] = 0;
+					else
+						out->nums[c][out->nrows + r] = NAN;
+					continue;
+				}
+				d = SPI_getbinval(tup, SPI_tuptable->tupdesc, c + 1, &isnull);
 
 				if (isnull && !cols[c].nullable)
 					ereport(ERROR,

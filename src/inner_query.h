@@ -20,11 +20,14 @@ typedef struct InnerColumn
 	const char *name;			/* expected column name, for messages */
 	InnerKind	kind;
 	bool		nullable;		/* NULL allowed (numbers only: read as NaN) */
+	bool		optional;		/* may be left out (trailing columns only):
+								 * ids read as 0, numbers as NaN */
 } InnerColumn;
 
 typedef struct InnerData
 {
 	Size		nrows;
+	int			ncols_given;	/* columns the query returned */
 	int64	  **ids;			/* per column, INNER_ID columns only */
 	double	  **nums;			/* per column, INNER_NUM columns only */
 } InnerData;

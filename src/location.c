@@ -104,13 +104,13 @@ loc_read_input(const char *matrix_sql, const char *demand_sql, int p,
 			   ArrayType *fixed_arr, LocInput *in)
 {
 	static const InnerColumn mcols[] = {
-		{"point_id", INNER_ID, false},
-		{"site_id", INNER_ID, false},
-		{"cost", INNER_NUM, false}
+		{"point_id", INNER_ID, false, false},
+		{"site_id", INNER_ID, false, false},
+		{"cost", INNER_NUM, false, false}
 	};
 	static const InnerColumn dcols[] = {
-		{"point_id", INNER_ID, false},
-		{"weight", INNER_NUM, false}
+		{"point_id", INNER_ID, false, false},
+		{"weight", INNER_NUM, false, false}
 	};
 	InnerData	md;
 	LocProblem *lp = &in->lp;
