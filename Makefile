@@ -17,6 +17,7 @@ SQL_MODULES = \
 	src/ssb_import.sql \
 	src/population_stats.sql \
 	src/travel_time.sql \
+	src/legevakt.sql \
 	src/location.sql
 
 MODULE_big  = carestair
@@ -26,7 +27,7 @@ DATA        = $(wildcard sql/updates/$(EXTENSION)--*--*.sql)
 EXTRA_CLEAN = results regression.diffs regression.out tap.out
 
 # pg_regress: 00_setup creates the extension, the rest run in listed order.
-REGRESS      = 00_setup region population ssb_import population_stats travel_time location
+REGRESS      = 00_setup region population ssb_import population_stats travel_time location legevakt
 REGRESS_OPTS = --load-extension=postgis
 
 PG_CPPFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter

@@ -1,0 +1,52 @@
+-- Legevakt inputs, catchments, coverage, cost sharing and scenarios on the bundled Midt-Troms data
+-- (straight-line fallback: no road graph is bundled).
+\set SHOW_CONTEXT never
+\i data/legevakt_load.sql
+SELECT site_id, name, region, kind, round(ST_X(geom)) AS x_25833, round(ST_Y(geom)) AS y_25833 FROM carestair.site ORDER BY site_id;
+SELECT * FROM carestair.refresh_travel_times();
+-- Catchments and coverage with the Bardu legevakt alone, for its member kommuner (20/40/60 minutes).
+SELECT level, key, persons, persons_unreachable, round(mean_minutes::numeric, 1) AS mean_min, round(p90_minutes::numeric, 1) AS p90_min, norm_minutes, persons_within, round(share_within::numeric, 3) AS share FROM carestair.legevakt_coverage('{1}', '{20,40,60}', '{5514,5518,5520,5522,5524,5528}') WHERE level <> 'site';
+-- Two sites: each point goes to its nearest; catchments per site.
+SELECT level, key, persons, round(mean_minutes::numeric, 1) AS mean_min, round(p90_minutes::numeric, 1) AS p90_min, norm_minutes, round(share_within::numeric, 3) AS share FROM carestair.legevakt_coverage('{1,11}', '{40}', '{5520,5524}') ORDER BY level, key;
+-- No open site: everyone is unreachable, nothing is covered.
+SELECT level, key, persons, persons_unreachable, mean_minutes, p90_minutes, persons_within FROM carestair.legevakt_coverage('{}', '{40}', '{5524}') WHERE level = 'total';
+-- Cost-sharing keys, checked by hand (doc/legevakt.md): 10 MNOK, 10 % equal / 90 % by population of 6,000 / 4,000 / 2,000.
+SELECT region, round(equal_part, 2) AS equal_part, round(population_part, 2) AS population_part, round(use_part, 2) AS use_part, round(share, 6) AS share, round(amount, 2) AS amount FROM carestair.share_costs(10000000, '{A,B,C}', '{6000,4000,2000}', '{0,0,0}', 0.1, 0.9, 0);
+-- 12 MNOK less a 2 MNOK external contribution, 20 % equal / 50 % population / 30 % use (1,000 / 500 / 500 contacts).
+SELECT region, round(equal_part, 2) AS equal_part, round(population_part, 2) AS population_part, round(use_part, 2) AS use_part, round(amount, 2) AS amount FROM carestair.share_costs(12000000, '{A,B,C}', '{6000,4000,2000}', '{1000,500,500}', 0.2, 0.5, 0.3, 2000000);
+SELECT round(sum(amount), 2) AS shared_total FROM carestair.share_costs(12000000, '{A,B,C}', '{6000,4000,2000}', '{1000,500,500}', 0.2, 0.5, 0.3, 2000000);
+SELECT * FROM carestair.share_costs(100, '{A,B}', '{1,1}', '{1,1}', 0.5, 0.6, 0);
+SELECT * FROM carestair.share_costs(100, '{A,B}', '{1,1}', '{1}', 0.1, 0.9, 0);
+SELECT * FROM carestair.share_costs(100, '{A,A}', '{1,1}', '{1,1}', 0.1, 0.9, 0);
+SELECT * FROM carestair.share_costs(100, '{A,B}', '{1,-1}', '{1,1}', 0.1, 0.9, 0);
+SELECT * FROM carestair.share_costs(100, '{A,B}', '{1,1}', '{1,1}', 0.1, 0.9, 0, 101);
+SELECT * FROM carestair.share_costs(100, '{A,B}', '{1,1}', '{0,0}', 0, 0, 1);
+SELECT * FROM carestair.share_costs(NULL, '{A,B}', '{1,1}', '{0,0}');
+-- The Målselv scenarios side by side (40-minute norm; NOU 2015:17 proposed 90 % within 40 minutes).
+\i data/legevakt_scenarios.sql
+SELECT scenario, region, persons, round(share_within_norm::numeric, 3) AS within_40, round(mean_minutes::numeric, 1) AS mean_min, round(p90_minutes::numeric, 1) AS p90_min, contacts, operating_cost, key_share, operating_share, travel_cost, total_cost, cost_per_inhabitant FROM carestair.compare_legevakt_scenarios(40);
+SELECT DISTINCT travel_method FROM carestair.compare_legevakt_scenarios(40);
+-- Operating shares add up to the operating cost less the contribution, per scenario (each share rounded to whole NOK).
+SELECT c.scenario, max(c.operating_cost) - s.contribution AS to_share, sum(c.operating_share) AS shared FROM carestair.compare_legevakt_scenarios() AS c JOIN carestair.legevakt_scenario AS s USING (scenario) GROUP BY c.scenario, s.contribution ORDER BY c.scenario;
+-- Best sites among Bardu, Finnsnes, Andslimoen and Forsvaret for the six kommuner of the Bardu cooperation plus Senja and Sørreisa.
+SELECT site_id, round(objective::numeric) AS person_minutes, method FROM carestair.p_median('SELECT t.point_id, t.site_id, t.minutes FROM carestair.travel_time AS t JOIN carestair.demand_point AS d USING (point_id) WHERE t.site_id IN (1, 2, 11, 12) AND d.region IN (''5514'', ''5518'', ''5520'', ''5522'', ''5524'', ''5526'', ''5528'', ''5530'')', 'SELECT point_id, persons FROM carestair.demand_point WHERE region IN (''5514'', ''5518'', ''5520'', ''5522'', ''5524'', ''5526'', ''5528'', ''5530'')', 2) ORDER BY site_id;
+-- Bad input.
+SELECT * FROM carestair.compare_legevakt_scenarios(-1);
+INSERT INTO carestair.legevakt_scenario (scenario) VALUES ('F empty');
+SELECT * FROM carestair.compare_legevakt_scenarios();
+DELETE FROM carestair.legevakt_scenario WHERE scenario = 'F empty';
+UPDATE carestair.legevakt_scenario SET contribution = 1e9 WHERE scenario = 'D Andslimoen with Forsvaret';
+SELECT * FROM carestair.compare_legevakt_scenarios();
+UPDATE carestair.legevakt_scenario SET contribution = 2000000 WHERE scenario = 'D Andslimoen with Forsvaret';
+INSERT INTO carestair.legevakt_scenario (scenario, equal_share, population_share) VALUES ('G bad key', 0.5, 0.6);
+-- Parameters: the user's value overrides the default (here a km rate of 3.50 NOK).
+INSERT INTO carestair.legevakt_parameter (name, value, note) VALUES ('km_rate', 3.5, 'test value');
+SELECT name, value, overridden FROM carestair.legevakt_parameter_effective WHERE name IN ('km_rate', 'value_of_time') ORDER BY name;
+SELECT scenario, region, travel_cost FROM carestair.compare_legevakt_scenarios() WHERE scenario = 'B Andslimoen alone';
+DELETE FROM carestair.legevakt_parameter;
+INSERT INTO carestair.legevakt_parameter (name, value) VALUES ('no_such_parameter', 1);
+BEGIN;
+DELETE FROM carestair.travel_time WHERE site_id = 2;
+SELECT * FROM carestair.compare_legevakt_scenarios();
+ROLLBACK;
+INSERT INTO carestair.site (site_id, name, region, kind, geom) VALUES (99, 'x', '5524', 'hospital', ST_SetSRID(ST_MakePoint(0, 0), 25833));
