@@ -22,6 +22,39 @@
 
 #define INNER_BATCH 10000
 
+/* qsort/bsearch comparator for int64. */
+int
+carestair_cmp_int64(const void *a, const void *b)
+{
+	int64		x = *(const int64 *) a,
+				y = *(const int64 *) b;
+
+	return (x > y) - (x < y);
+}
+
+/* Sort v[0..n-1] and drop repeats in place; returns the distinct count. */
+Size
+carestair_sort_unique_int64(int64 *v, Size n)
+{
+	Size		k,
+				u = 0;
+
+	qsort(v, n, sizeof(int64), carestair_cmp_int64);
+	for (k = 0; k < n; k++)
+		if (u == 0 || v[k] != v[u - 1])
+			v[u++] = v[k];
+	return u;
+}
+
+/* Index of id in the sorted ids[0..n-1], or -1. */
+int
+carestair_find_int64(const int64 *ids, int n, int64 id)
+{
+	const int64 *hit = bsearch(&id, ids, n, sizeof(int64), carestair_cmp_int64);
+
+	return hit ? (int) (hit - ids) : -1;
+}
+
 /* Is typid one of the integer types? */
 static bool
 inner_is_int(Oid typid)

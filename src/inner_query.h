@@ -32,6 +32,11 @@ typedef struct InnerData
 	double	  **nums;			/* per column, INNER_NUM columns only */
 } InnerData;
 
+/* Sorted int64 id lists, shared by the modules that map ids to indices. */
+extern int	carestair_cmp_int64(const void *a, const void *b);
+extern Size carestair_sort_unique_int64(int64 *v, Size n);
+extern int	carestair_find_int64(const int64 *ids, int n, int64 id);
+
 extern void carestair_read_inner(const char *sql, const char *argname,
 								 int ncols, const InnerColumn *cols,
 								 InnerData *out);

@@ -27,9 +27,10 @@
 
 /*
  * Enumeration is used while (number of site sets) x (points) stays below
- * this; about a second of work.
+ * this (a few seconds of work at most); the p-center's set-cover searches get the
+ * same budget in list scans per radius tried.
  */
-#define LOC_EXACT_BUDGET 5e7
+#define LOC_EXACT_BUDGET 1e9
 
 PG_FUNCTION_INFO_V1(carestair_p_median);
 PG_FUNCTION_INFO_V1(carestair_max_coverage);
@@ -43,44 +44,21 @@ typedef struct LocInput
 	int64	   *site_ids;		/* m, ascending */
 } LocInput;
 
-/* qsort comparator for int64. */
-static int
-cmp_int64(const void *a, const void *b)
-{
-	int64		x = *(const int64 *) a,
-				y = *(const int64 *) b;
-
-	return (x > y) - (x < y);
-}
-
 /* Sorted distinct copy of v[0..n-1]; returns the count. */
 static int
 loc_unique_ids(const int64 *v, Size n, int64 **out)
 {
 	int64	   *u = palloc_extended(mul_size(n > 0 ? n : 1, sizeof(int64)), MCXT_ALLOC_HUGE);
-	Size		k,
-				cnt = 0;
+	Size		cnt;
 
 	memcpy(u, v, n * sizeof(int64));
-	qsort(u, n, sizeof(int64), cmp_int64);
-	for (k = 0; k < n; k++)
-		if (cnt == 0 || u[k] != u[cnt - 1])
-			u[cnt++] = u[k];
+	cnt = carestair_sort_unique_int64(u, n);
 	if (cnt > INT_MAX / 2)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("too many distinct ids in matrix_sql: %zu", cnt)));
 	*out = u;
 	return (int) cnt;
-}
-
-/* Index of id in the sorted ids[0..n-1], or -1. */
-static int
-loc_find(const int64 *ids, int n, int64 id)
-{
-	const int64 *hit = bsearch(&id, ids, n, sizeof(int64), cmp_int64);
-
-	return hit ? (int) (hit - ids) : -1;
 }
 
 /* Error out when an argument is NULL (the functions are not STRICT). */
@@ -158,8 +136,8 @@ loc_read_input(const char *matrix_sql, const char *demand_sql, int p,
 		cost[r] = INFINITY;
 	for (r = 0; r < md.nrows; r++)
 	{
-		int			pi = loc_find(in->point_ids, n, md.ids[0][r]);
-		int			sj = loc_find(in->site_ids, m, md.ids[1][r]);
+		int			pi = carestair_find_int64(in->point_ids, n, md.ids[0][r]);
+		int			sj = carestair_find_int64(in->site_ids, m, md.ids[1][r]);
 		Size		cell = (Size) pi * m + sj;
 
 		if (!isinf(cost[cell]))
@@ -189,7 +167,7 @@ loc_read_input(const char *matrix_sql, const char *demand_sql, int p,
 		{
 			int64		pid = dd.ids[0][r];
 			double		w = dd.nums[1][r];
-			int			pi = loc_find(in->point_ids, n, pid);
+			int			pi = carestair_find_int64(in->point_ids, n, pid);
 
 			if (isnan(w) || isinf(w) || w < 0.0)
 				ereport(ERROR,
@@ -246,7 +224,7 @@ loc_read_input(const char *matrix_sql, const char *demand_sql, int p,
 						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 						 errmsg("fixed_sites contains NULL")));
 			sid = DatumGetInt64(elems[e]);
-			sj = loc_find(in->site_ids, m, sid);
+			sj = carestair_find_int64(in->site_ids, m, sid);
 			if (sj < 0)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -317,23 +295,38 @@ loc_infeasible(const LocInput *in, const LocSolution *sol, const char *what,
 }
 
 /*
+ * Common start of the three functions: every argument named in argnames
+ * (in order) must not be NULL; then the SRF is set up and the inputs read.
+ * The matrix is argument 0, demand (when has_demand) argument 1, then p;
+ * fixed_sites is the last argument.
+ */
+static void
+loc_start(FunctionCallInfo fcinfo, const char *const *argnames, int nargs,
+		  bool has_demand, LocInput *in)
+{
+	int			a;
+
+	for (a = 0; a < nargs; a++)
+		loc_require(fcinfo, a, argnames[a]);
+	CARESTAIR_INIT_SRF(fcinfo);
+	loc_read_input(text_to_cstring(PG_GETARG_TEXT_PP(0)),
+				   has_demand ? text_to_cstring(PG_GETARG_TEXT_PP(1)) : NULL,
+				   PG_GETARG_INT32(has_demand ? 2 : 1),
+				   PG_GETARG_ARRAYTYPE_P(nargs - 1), in);
+}
+
+/*
  * carestair.p_median(matrix_sql text, demand_sql text, p int,
  *					  fixed_sites bigint[] DEFAULT '{}')
  */
 Datum
 carestair_p_median(PG_FUNCTION_ARGS)
 {
+	static const char *const args[] = {"matrix_sql", "demand_sql", "p", "fixed_sites"};
 	LocInput	in;
 	LocSolution sol;
 
-	loc_require(fcinfo, 0, "matrix_sql");
-	loc_require(fcinfo, 1, "demand_sql");
-	loc_require(fcinfo, 2, "p");
-	loc_require(fcinfo, 3, "fixed_sites");
-	CARESTAIR_INIT_SRF(fcinfo);
-	loc_read_input(text_to_cstring(PG_GETARG_TEXT_PP(0)),
-				   text_to_cstring(PG_GETARG_TEXT_PP(1)),
-				   PG_GETARG_INT32(2), PG_GETARG_ARRAYTYPE_P(3), &in);
+	loc_start(fcinfo, args, 4, true, &in);
 	carestair_loc_p_median(&in.lp, &sol);
 	if (isinf(sol.objective))
 		loc_infeasible(&in, &sol, "demand point with positive weight",
@@ -349,15 +342,12 @@ carestair_p_median(PG_FUNCTION_ARGS)
 Datum
 carestair_max_coverage(PG_FUNCTION_ARGS)
 {
+	static const char *const args[] = {"matrix_sql", "demand_sql", "p", "radius", "fixed_sites"};
 	LocInput	in;
 	LocSolution sol;
 	double		radius;
 
-	loc_require(fcinfo, 0, "matrix_sql");
-	loc_require(fcinfo, 1, "demand_sql");
-	loc_require(fcinfo, 2, "p");
 	loc_require(fcinfo, 3, "radius");
-	loc_require(fcinfo, 4, "fixed_sites");
 	radius = PG_GETARG_FLOAT8(3);
 	if (isnan(radius) || isinf(radius) || radius < 0.0)
 		ereport(ERROR,
@@ -365,10 +355,7 @@ carestair_max_coverage(PG_FUNCTION_ARGS)
 				 errmsg("invalid radius %g", radius),
 				 errdetail("radius is the largest cost that counts as covered, in the matrix's unit."),
 				 errhint("Pass a finite radius >= 0.")));
-	CARESTAIR_INIT_SRF(fcinfo);
-	loc_read_input(text_to_cstring(PG_GETARG_TEXT_PP(0)),
-				   text_to_cstring(PG_GETARG_TEXT_PP(1)),
-				   PG_GETARG_INT32(2), PG_GETARG_ARRAYTYPE_P(4), &in);
+	loc_start(fcinfo, args, 5, true, &in);
 	carestair_loc_max_coverage(&in.lp, radius, &sol);
 	loc_emit(fcinfo, &in, &sol);
 	return (Datum) 0;
@@ -380,15 +367,11 @@ carestair_max_coverage(PG_FUNCTION_ARGS)
 Datum
 carestair_p_center(PG_FUNCTION_ARGS)
 {
+	static const char *const args[] = {"matrix_sql", "p", "fixed_sites"};
 	LocInput	in;
 	LocSolution sol;
 
-	loc_require(fcinfo, 0, "matrix_sql");
-	loc_require(fcinfo, 1, "p");
-	loc_require(fcinfo, 2, "fixed_sites");
-	CARESTAIR_INIT_SRF(fcinfo);
-	loc_read_input(text_to_cstring(PG_GETARG_TEXT_PP(0)), NULL,
-				   PG_GETARG_INT32(1), PG_GETARG_ARRAYTYPE_P(2), &in);
+	loc_start(fcinfo, args, 3, false, &in);
 	carestair_loc_p_center(&in.lp, &sol);
 	if (isinf(sol.objective))
 		loc_infeasible(&in, &sol, "point",

@@ -23,9 +23,11 @@
  *	   search over the sorted distinct costs asks "can p sites cover every
  *	   point within r?" (Minieka 1970).  Each question is a set-cover search
  *	   by branch and bound (branch on the sites that can cover the uncovered
- *	   point with the fewest such sites).  When the search exceeds its node
- *	   budget the question is answered by the min-sum heuristic instead and
- *	   the result is labelled heuristic.
+ *	   point with the fewest such sites, pruning when a greedy packing of
+ *	   points with pairwise disjoint covering sets needs more sites than
+ *	   are left).  When the search exceeds its node budget the question is
+ *	   answered by the min-sum heuristic instead and the result is labelled
+ *	   heuristic.
  *
  * Ties are broken towards the lowest site index (sites arrive sorted by id),
  * so results are deterministic.
@@ -525,6 +527,8 @@ typedef struct CoverState
 	int		   *covered;		/* times point i is covered */
 	bool	   *forbidden;
 	bool	   *chosen;
+	int		   *mark;			/* site -> stamp of the bound pass using it */
+	int			stamp;
 	double		nodes;
 	double		node_limit;
 } CoverState;
@@ -553,16 +557,45 @@ cover_recurse(CoverState *cs, int slots)
 	int		   *tried;
 	CoverResult res = COVER_NO;
 
+	int			bound = 0;
+
 	CHECK_FOR_INTERRUPTS();
 	if (++cs->nodes > cs->node_limit)
 		return COVER_UNKNOWN;
+
+	/*
+	 * One pass over the uncovered points: the point with the fewest sites
+	 * still allowed to cover it (to branch on), and a lower bound on the
+	 * sites still needed: points whose allowed covering sets are pairwise
+	 * disjoint need one site each (a greedy packing).
+	 */
+	cs->stamp++;
 	for (i = 0; i < cs->n; i++)
 	{
-		int			cnt;
+		int			cnt = 0,
+					q;
+		bool		disjoint = true;
 
 		if (cs->covered[i] > 0)
 			continue;
-		cnt = cs->pt_start[i + 1] - cs->pt_start[i];
+		for (q = cs->pt_start[i]; q < cs->pt_start[i + 1]; q++)
+		{
+			int			j = cs->pt_sites[q];
+
+			if (cs->forbidden[j])
+				continue;
+			cnt++;
+			if (cs->mark[j] == cs->stamp)
+				disjoint = false;
+		}
+		if (cnt == 0)
+			return COVER_NO;
+		if (disjoint)
+		{
+			bound++;
+			for (q = cs->pt_start[i]; q < cs->pt_start[i + 1]; q++)
+				cs->mark[cs->pt_sites[q]] = cs->stamp;
+		}
 		if (cnt < best_cnt)
 		{
 			best_cnt = cnt;
@@ -571,7 +604,7 @@ cover_recurse(CoverState *cs, int slots)
 	}
 	if (best_i < 0)
 		return COVER_YES;
-	if (slots == 0 || best_cnt == 0)
+	if (bound > slots)
 		return COVER_NO;
 
 	tried = palloc(best_cnt * sizeof(int));
@@ -625,8 +658,9 @@ cover_exact(const LocProblem *lp, double r, bool *open)
 	cs.covered = palloc0(n * sizeof(int));
 	cs.forbidden = palloc0(m * sizeof(bool));
 	cs.chosen = palloc0(m * sizeof(bool));
+	cs.mark = palloc0(m * sizeof(int));
+	cs.stamp = 0;
 	cs.nodes = 0;
-	cs.node_limit = lp->exact_budget / (n > 0 ? n : 1);
 
 	/* Points covered by fixed sites need nothing more. */
 	for (i = 0; i < n; i++)
@@ -667,6 +701,8 @@ cover_exact(const LocProblem *lp, double r, bool *open)
 		pfree(fill);
 	}
 
+	/* Each search node scans every covering list once. */
+	cs.node_limit = lp->exact_budget / (cnt + n + 1);
 	res = cover_recurse(&cs, lp->p - lp->nfixed);
 	if (res == COVER_YES)
 		for (j = 0; j < m; j++)
@@ -675,6 +711,7 @@ cover_exact(const LocProblem *lp, double r, bool *open)
 	pfree(cs.covered);
 	pfree(cs.forbidden);
 	pfree(cs.chosen);
+	pfree(cs.mark);
 	pfree(cs.pt_start);
 	pfree(cs.st_start);
 	pfree(cs.pt_sites);

@@ -27,25 +27,6 @@
 
 PG_FUNCTION_INFO_V1(carestair_network_costs);
 
-/* qsort comparator for int64. */
-static int
-tt_cmp_int64(const void *a, const void *b)
-{
-	int64		x = *(const int64 *) a,
-				y = *(const int64 *) b;
-
-	return (x > y) - (x < y);
-}
-
-/* Index of id among the sorted vertex ids, or -1. */
-static int
-tt_vertex(const int64 *ids, int n, int64 id)
-{
-	const int64 *hit = bsearch(&id, ids, n, sizeof(int64), tt_cmp_int64);
-
-	return hit ? (int) (hit - ids) : -1;
-}
-
 /* Error for a cost, length or offset that is not a finite number >= 0. */
 static void
 tt_bad_number(const char *argname, const char *what, int64 id, double v)
@@ -55,6 +36,24 @@ tt_bad_number(const char *argname, const char *what, int64 id, double v)
 			 errmsg("invalid %s %g for id %lld in %s", what, v, (long long) id, argname),
 			 errdetail("Travel times, lengths and off-road legs must be finite; only cost and reverse_cost may be negative, which closes that direction."),
 			 errhint("Fix or filter the row in the query.")));
+}
+
+/*
+ * Raise "duplicate <what> <id> in <argname>" if ids[0..n-1] repeats a value
+ * (ids are left sorted).
+ */
+static void
+tt_check_unique(int64 *ids, Size n, const char *what, const char *argname)
+{
+	Size		r;
+
+	qsort(ids, n, sizeof(int64), carestair_cmp_int64);
+	for (r = 1; r < n; r++)
+		if (ids[r] == ids[r - 1])
+			ereport(ERROR,
+					(errcode(ERRCODE_UNIQUE_VIOLATION),
+					 errmsg("duplicate %s %lld in %s", what, (long long) ids[r], argname),
+					 errhint("Each %s may appear once.", what)));
 }
 
 /*
@@ -97,7 +96,7 @@ tt_read_attach(const char *sql, const char *argname, const char *idname,
 	at->km = d.nums[3];
 	for (r = 0; r < d.nrows; r++)
 	{
-		at->vertex[r] = tt_vertex(vids, nv, d.ids[1][r]);
+		at->vertex[r] = carestair_find_int64(vids, nv, d.ids[1][r]);
 		if (at->vertex[r] < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_DATA_EXCEPTION),
@@ -116,13 +115,7 @@ tt_read_attach(const char *sql, const char *argname, const char *idname,
 	}
 	sorted = palloc(mul_size(d.nrows > 0 ? d.nrows : 1, sizeof(int64)));
 	memcpy(sorted, at->id, d.nrows * sizeof(int64));
-	qsort(sorted, d.nrows, sizeof(int64), tt_cmp_int64);
-	for (r = 1; r < d.nrows; r++)
-		if (sorted[r] == sorted[r - 1])
-			ereport(ERROR,
-					(errcode(ERRCODE_UNIQUE_VIOLATION),
-					 errmsg("duplicate %s %lld in %s", idname, (long long) sorted[r], argname),
-					 errhint("Each %s may appear once.", idname)));
+	tt_check_unique(sorted, d.nrows, idname, argname);
 	pfree(sorted);
 }
 
@@ -196,25 +189,15 @@ carestair_network_costs(PG_FUNCTION_ARGS)
 			tt_bad_number("edges_sql", "length", e.ids[0][r], e.nums[5][r]);
 		eids[r] = e.ids[0][r];
 	}
-	qsort(eids, e.nrows, sizeof(int64), tt_cmp_int64);
-	for (r = 1; r < e.nrows; r++)
-		if (eids[r] == eids[r - 1])
-			ereport(ERROR,
-					(errcode(ERRCODE_UNIQUE_VIOLATION),
-					 errmsg("duplicate edge id %lld in edges_sql", (long long) eids[r]),
-					 errhint("Edge ids must be unique, as in pgRouting.")));
+	tt_check_unique(eids, e.nrows, "edge id", "edges_sql");
 
 	/* Vertex ids: sorted distinct sources and targets. */
 	vids = palloc_extended(mul_size(mul_size(e.nrows, 2), sizeof(int64)), MCXT_ALLOC_HUGE);
 	memcpy(vids, e.ids[1], e.nrows * sizeof(int64));
 	memcpy(vids + e.nrows, e.ids[2], e.nrows * sizeof(int64));
-	qsort(vids, 2 * e.nrows, sizeof(int64), tt_cmp_int64);
 	{
-		Size		u = 0;
+		Size		u = carestair_sort_unique_int64(vids, 2 * e.nrows);
 
-		for (r = 0; r < 2 * e.nrows; r++)
-			if (u == 0 || vids[r] != vids[u - 1])
-				vids[u++] = vids[r];
 		if (u > (Size) INT_MAX / 2)
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -233,8 +216,8 @@ carestair_network_costs(PG_FUNCTION_ARGS)
 	alen = palloc_extended(mul_size(cap, sizeof(double)), MCXT_ALLOC_HUGE);
 	for (r = 0; r < e.nrows; r++)
 	{
-		int			sv = tt_vertex(vids, nv, e.ids[1][r]);
-		int			tv = tt_vertex(vids, nv, e.ids[2][r]);
+		int			sv = carestair_find_int64(vids, nv, e.ids[1][r]);
+		int			tv = carestair_find_int64(vids, nv, e.ids[2][r]);
 		double		len = has_length ? e.nums[5][r] : NAN;
 		double		dirs[2];
 		int			k;
