@@ -8,6 +8,8 @@ SELECT * FROM carestair.refresh_travel_times();
 SELECT level, key, persons, persons_unreachable, round(mean_minutes::numeric, 1) AS mean_min, round(p90_minutes::numeric, 1) AS p90_min, norm_minutes, persons_within, round(share_within::numeric, 3) AS share FROM carestair.legevakt_coverage('{1}', '{20,40,60}', '{5514,5518,5520,5522,5524,5528}') WHERE level <> 'site';
 -- Two sites: each point goes to its nearest; catchments per site.
 SELECT level, key, persons, round(mean_minutes::numeric, 1) AS mean_min, round(p90_minutes::numeric, 1) AS p90_min, norm_minutes, round(share_within::numeric, 3) AS share FROM carestair.legevakt_coverage('{1,11}', '{40}', '{5520,5524}') ORDER BY level, key;
+-- Catchment polygons for maps (union of the 250 m cells nearest to each site).
+SELECT site_id, persons, cells, ST_NumGeometries(geom) AS parts, round((ST_Area(geom) / 1e6)::numeric, 2) AS km2, round(cells * 0.0625, 2) AS cells_km2 FROM carestair.catchment_polygons('{1,11}', 250, '{5520,5524}');
 -- No open site: everyone is unreachable, nothing is covered.
 SELECT level, key, persons, persons_unreachable, mean_minutes, p90_minutes, persons_within FROM carestair.legevakt_coverage('{}', '{40}', '{5524}') WHERE level = 'total';
 -- Cost-sharing keys, checked by hand (doc/legevakt.md): 10 MNOK, 10 % equal / 90 % by population of 6,000 / 4,000 / 2,000.

@@ -17,6 +17,8 @@ SELECT site_id, round(objective::numeric, 3) AS objective, method FROM carestair
 SELECT array_agg(site_id ORDER BY site_id) AS sites, max(objective) AS objective, min(method) AS method FROM carestair.p_median($$SELECT i, j, c FROM pm_dist WHERE inst = 'pmed1'$$, $$SELECT i, 1 FROM pm_dist WHERE inst = 'pmed1' AND i = j$$, 5);
 SELECT count(*) AS sites, max(objective) AS objective, min(method) AS method FROM carestair.p_median($$SELECT i, j, c FROM pm_dist WHERE inst = 'pmed5'$$, $$SELECT i, 1 FROM pm_dist WHERE inst = 'pmed5' AND i = j$$, 33);
 SELECT array_agg(site_id ORDER BY site_id) AS sites, max(objective) AS objective, min(method) AS method FROM carestair.p_center($$SELECT i, j, c FROM pm_dist WHERE inst = 'pmed1'$$, 5);
+-- pmed5 p-center with p = 33, proved by the set-cover search (no published value bundled to compare with).
+SELECT count(*) AS sites, max(objective) AS objective, min(method) AS method FROM carestair.p_center($$SELECT i, j, c FROM pm_dist WHERE inst = 'pmed5'$$, 33);
 -- Edge cases: p equal to the number of sites; zero weights; a sparse matrix.
 SELECT site_id, objective, method FROM carestair.p_median('VALUES (1, 10, 1.0), (1, 20, 2.0), (2, 10, 3.0), (2, 20, 1.0)', 'VALUES (1, 1.0), (2, 0.0)', 2) ORDER BY site_id;
 SELECT site_id, objective, method FROM carestair.p_median('VALUES (1, 10, 1.0), (1, 20, 2.0), (2, 10, 3.0), (2, 20, 1.0)', 'VALUES (1, 1.0), (2, 0.0)', 1) ORDER BY site_id;

@@ -166,6 +166,32 @@ COMMENT ON FUNCTION carestair.legevakt_coverage(bigint[], double precision[], te
   'Catchments and coverage for a set of open sites: per site, kommune and total, persons, unreachable persons, population-weighted mean and 90th-percentile minutes, persons and share within each norm (minutes). See doc/legevakt.md.';
 
 /*
+ * catchment_polygons: the catchment of every open site as the union of the
+ * square cells (side cell_m, centred on the demand points) whose nearest
+ * open site it is, for maps.
+ */
+CREATE FUNCTION carestair.catchment_polygons(
+    open_sites bigint[],
+    cell_m     double precision DEFAULT 250,
+    regions    text[] DEFAULT NULL)
+RETURNS TABLE (site_id bigint, persons numeric, cells bigint, geom public.geometry(MultiPolygon, 25833))
+LANGUAGE sql STABLE PARALLEL RESTRICTED
+BEGIN ATOMIC
+    SELECT n.site_id, sum(d.persons), count(*),
+           ST_Multi(ST_Union(ST_Expand(d.geom, cell_m / 2)))::public.geometry(MultiPolygon, 25833)
+      FROM carestair.demand_point AS d
+      JOIN LATERAL (
+          SELECT t.site_id FROM carestair.travel_time AS t
+           WHERE t.point_id = d.point_id AND t.site_id = ANY (open_sites) AND t.minutes IS NOT NULL
+           ORDER BY t.minutes, t.site_id LIMIT 1) AS n ON true
+     WHERE (regions IS NULL OR d.region = ANY (regions)) AND cell_m > 0
+     GROUP BY n.site_id
+     ORDER BY n.site_id;
+END;
+COMMENT ON FUNCTION carestair.catchment_polygons(bigint[], double precision, text[]) IS
+  'Catchment of every open site as a MultiPolygon (EPSG:25833): the union of the square cells (side cell_m) of the demand points it is nearest to; with persons and cells. See doc/legevakt.md.';
+
+/*
  * share_costs: split total_cost minus an external contribution (e.g. from
  * Forsvaret) between member kommuner by a key of an equal part, a part by
  * population and a part by use, as interkommunale avtaler write them.

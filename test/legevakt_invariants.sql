@@ -1,6 +1,6 @@
 -- Legevakt tables and functions: catalogue, and identities on the bundled Midt-Troms data.
 BEGIN;
-SELECT plan(14);
+SELECT plan(17);
 
 SELECT has_table('carestair', 'demand_point', 'demand_point');
 SELECT has_table('carestair', 'site', 'site');
@@ -27,6 +27,24 @@ SELECT is((SELECT sum(persons) FROM carestair.legevakt_coverage('{1,2,11}', '{40
           (SELECT persons FROM carestair.legevakt_coverage('{1,2,11}', '{40}') WHERE level = 'total'), 'catchments partition the population');
 -- Cost shares always add up to the net cost.
 SELECT is((SELECT round(sum(amount), 6) FROM carestair.share_costs(7777777, '{a,b,c,d}', '{10,20,30,40}', '{4,3,2,1}', 0.25, 0.5, 0.25, 777777)), 7000000.000000, 'shares add up to total minus contribution');
+
+-- Catchment polygons cover exactly their cells' area (250 m cells do not overlap).
+SELECT is((SELECT count(*) FROM carestair.catchment_polygons('{1,2,11}') WHERE abs(ST_Area(geom) - cells * 62500) > 1e-3), 0::bigint, 'catchment area = cells x 0.0625 km2');
+-- With rows in carestair.road_edge the matrix is computed over the road graph: here a synthetic two-edge
+-- road Bardu - Andslimoen - Finnsnes at 1 km/min (not a real road), Andslimoen -> Finnsnes one way, points
+-- snapped at 20 km/h: points attached at Finnsnes cannot reach Bardu or Andslimoen and are reported unreachable.
+INSERT INTO carestair.road_edge (id, source, target, minutes, reverse_minutes, km, geom)
+SELECT 1, 1, 11, ST_Distance(a.geom, b.geom) / 1000, ST_Distance(a.geom, b.geom) / 1000, ST_Distance(a.geom, b.geom) / 1000, ST_MakeLine(a.geom, b.geom)
+  FROM carestair.site a, carestair.site b WHERE a.site_id = 1 AND b.site_id = 11
+UNION ALL
+SELECT 2, 11, 2, ST_Distance(a.geom, b.geom) / 1000, -1, ST_Distance(a.geom, b.geom) / 1000, ST_MakeLine(a.geom, b.geom)
+  FROM carestair.site a, carestair.site b WHERE a.site_id = 11 AND b.site_id = 2;
+SELECT is((SELECT string_agg(method, ', ' ORDER BY method) FROM carestair.refresh_travel_times()), 'network, network: far from road, network: unreachable', 'road edges replace the fallback; unreachable pairs reported');
+SELECT is((SELECT round(t.minutes::numeric, 6) FROM carestair.travel_time t JOIN carestair.site s USING (site_id) WHERE s.site_id = 2 AND t.point_id = (SELECT d.point_id FROM carestair.demand_point d, carestair.site b WHERE b.site_id = 1 ORDER BY d.geom <-> b.geom LIMIT 1)),
+          (SELECT round(((SELECT min(ST_Distance(d.geom, b.geom)) FROM carestair.demand_point d WHERE d.point_id = (SELECT d2.point_id FROM carestair.demand_point d2 ORDER BY d2.geom <-> b.geom LIMIT 1)) / 1000 / 20 * 60
+                  + ST_Distance(b.geom, c.geom) / 1000 + ST_Distance(c.geom, f.geom) / 1000)::numeric, 6)
+             FROM carestair.site b, carestair.site c, carestair.site f WHERE b.site_id = 1 AND c.site_id = 11 AND f.site_id = 2),
+          'minutes = off-road leg at 20 km/h + both road edges');
 
 SELECT * FROM finish();
 ROLLBACK;
