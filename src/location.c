@@ -119,6 +119,7 @@ loc_read_input(const char *matrix_sql, const char *demand_sql, int p,
 	{
 		double		c = md.nums[2][r];
 
+		CHECK_FOR_INTERRUPTS();
 		if (isnan(c) || isinf(c) || c < 0.0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -130,6 +131,11 @@ loc_read_input(const char *matrix_sql, const char *demand_sql, int p,
 
 	n = loc_unique_ids(md.ids[0], md.nrows, &in->point_ids);
 	m = loc_unique_ids(md.ids[1], md.nrows, &in->site_ids);
+	if ((double) n * m > (double) INT_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("matrix_sql has too many point-site pairs: %d points x %d sites", n, m),
+				 errhint("Split the problem, e.g. by region, or aggregate points.")));
 	nm = mul_size(n, m);
 	cost = palloc_extended(mul_size(nm, sizeof(double)), MCXT_ALLOC_HUGE);
 	for (r = 0; r < nm; r++)
@@ -140,6 +146,7 @@ loc_read_input(const char *matrix_sql, const char *demand_sql, int p,
 		int			sj = carestair_find_int64(in->site_ids, m, md.ids[1][r]);
 		Size		cell = (Size) pi * m + sj;
 
+		CHECK_FOR_INTERRUPTS();
 		if (!isinf(cost[cell]))
 			ereport(ERROR,
 					(errcode(ERRCODE_UNIQUE_VIOLATION),
@@ -169,6 +176,7 @@ loc_read_input(const char *matrix_sql, const char *demand_sql, int p,
 			double		w = dd.nums[1][r];
 			int			pi = carestair_find_int64(in->point_ids, n, pid);
 
+			CHECK_FOR_INTERRUPTS();
 			if (isnan(w) || isinf(w) || w < 0.0)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

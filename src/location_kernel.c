@@ -17,7 +17,9 @@
  *	   vertex substitution (Teitz & Bart 1968) using Whitaker's (1983) fast
  *	   interchange: for each site to insert, one O(n) pass using every
  *	   point's nearest and second-nearest open site gives the best site to
- *	   remove (as described by Resende & Werneck 2004).
+ *	   remove (as described by Resende & Werneck 2004).  The local search
+ *	   runs from the greedy start and from LOC_STARTS starts seeded with the
+ *	   sites that are best on their own; the best local optimum wins.
  *
  *	2. the p-center: the optimum is one of the matrix values, so a binary
  *	   search over the sorted distinct costs asks "can p sites cover every
@@ -193,11 +195,12 @@ minsum_nearest(const MinSum *ms, const bool *open, double *d1, double *d2,
 
 /*
  * Greedy start plus Teitz-Bart vertex substitution with Whitaker's fast
- * interchange.  open[] is filled with the chosen sites; returns the
- * objective.
+ * interchange.  The start holds the fixed sites and, when seed >= 0, that
+ * site; greedy fills the rest.  open[] is filled with the chosen sites;
+ * returns the objective.
  */
 static double
-minsum_heuristic(const MinSum *ms, bool *open)
+minsum_local_search(const MinSum *ms, bool *open, int seed)
 {
 	int			n = ms->n,
 				m = ms->m;
@@ -214,7 +217,7 @@ minsum_heuristic(const MinSum *ms, bool *open)
 	/* Greedy: start from the fixed sites, add the best site p - nfixed times. */
 	for (j = 0; j < m; j++)
 	{
-		open[j] = ms->fixed[j];
+		open[j] = ms->fixed[j] || j == seed;
 		nopen += open[j] ? 1 : 0;
 	}
 	for (i = 0; i < n; i++)
@@ -326,6 +329,86 @@ minsum_heuristic(const MinSum *ms, bool *open)
 	pfree(phi1);
 	pfree(loss);
 	return obj;
+}
+
+/*
+ * Multi-start local search: the plain greedy start, then starts seeded
+ * with each of the LOC_STARTS free sites that are best on their own (a
+ * deterministic diversification); the best local optimum wins, ties to the
+ * earliest start.
+ */
+#define LOC_STARTS 8
+
+static double
+minsum_heuristic(const MinSum *ms, bool *open)
+{
+	bool	   *trial = palloc(ms->m * sizeof(bool));
+	double	   *single = palloc(ms->m * sizeof(double));
+	int		   *order = palloc(ms->m * sizeof(int));
+	double	   *base;
+	double		best;
+	int			i,
+				j,
+				k,
+				nfree = 0;
+
+	best = minsum_local_search(ms, open, -1);
+	if (ms->p - ms->nfixed < 2)
+		goto done;				/* one free site: greedy already tried all */
+
+	/*
+	 * Rank the free sites by the objective of the fixed sites plus that one
+	 * site: base[i] is every point's cost to its nearest fixed site.
+	 */
+	base = palloc(ms->n * sizeof(double));
+	for (i = 0; i < ms->n; i++)
+	{
+		base[i] = INFINITY;
+		for (j = 0; j < ms->m; j++)
+			if (ms->fixed[j] && ms->c[(Size) i * ms->m + j] < base[i])
+				base[i] = ms->c[(Size) i * ms->m + j];
+	}
+	for (j = 0; j < ms->m; j++)
+	{
+		if (ms->fixed[j])
+			continue;
+		CHECK_FOR_INTERRUPTS();
+		single[j] = 0.0;
+		for (i = 0; i < ms->n; i++)
+		{
+			double		d = ms->c[(Size) i * ms->m + j];
+
+			single[j] += ms->w[i] * (d < base[i] ? d : base[i]);
+		}
+		order[nfree++] = j;
+	}
+	pfree(base);
+	/* Selection of the LOC_STARTS best (ties: the earlier in order). */
+	for (k = 0; k < LOC_STARTS && k < nfree; k++)
+	{
+		int			b = k,
+					q;
+		double		obj;
+
+		for (q = k + 1; q < nfree; q++)
+			if (single[order[q]] < single[order[b]])
+				b = q;
+		q = order[k];
+		order[k] = order[b];
+		order[b] = q;
+
+		obj = minsum_local_search(ms, trial, order[k]);
+		if (obj < best)
+		{
+			best = obj;
+			memcpy(open, trial, ms->m * sizeof(bool));
+		}
+	}
+done:
+	pfree(trial);
+	pfree(single);
+	pfree(order);
+	return best;
 }
 
 /*
@@ -739,7 +822,7 @@ cover_heuristic(const LocProblem *lp, double r, bool *open)
 	for (i = 0; i < lp->n; i++)
 		w[i] = 1.0;
 	minsum_init(&ms, lp, c, w);
-	uncovered = minsum_heuristic(&ms, open);
+	uncovered = minsum_local_search(&ms, open, -1);
 	pfree(c);
 	pfree(w);
 	return uncovered == 0.0 ? COVER_YES : COVER_NO;

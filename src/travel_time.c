@@ -96,6 +96,7 @@ tt_read_attach(const char *sql, const char *argname, const char *idname,
 	at->km = d.nums[3];
 	for (r = 0; r < d.nrows; r++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		at->vertex[r] = carestair_find_int64(vids, nv, d.ids[1][r]);
 		if (at->vertex[r] < 0)
 			ereport(ERROR,
@@ -181,6 +182,7 @@ carestair_network_costs(PG_FUNCTION_ARGS)
 	eids = palloc_extended(mul_size(e.nrows, sizeof(int64)), MCXT_ALLOC_HUGE);
 	for (r = 0; r < e.nrows; r++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (isnan(e.nums[3][r]) || isinf(e.nums[3][r]))
 			tt_bad_number("edges_sql", "cost", e.ids[0][r], e.nums[3][r]);
 		if (has_reverse && (isnan(e.nums[4][r]) || isinf(e.nums[4][r])))
@@ -222,6 +224,7 @@ carestair_network_costs(PG_FUNCTION_ARGS)
 		double		dirs[2];
 		int			k;
 
+		CHECK_FOR_INTERRUPTS();
 		dirs[0] = e.nums[3][r];
 		dirs[1] = has_reverse ? e.nums[4][r] : (directed ? -1.0 : e.nums[3][r]);
 		for (k = 0; k < 2; k++)
