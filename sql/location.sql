@@ -25,6 +25,12 @@ SELECT site_id, objective, method FROM carestair.p_median('VALUES (1, 10, 1.0), 
 SELECT site_id, objective, method FROM carestair.p_median('VALUES (1, 10, 5.0), (2, 10, 4.0), (2, 20, 1.0), (3, 20, 2.0)', 'VALUES (1, 1.0), (2, 1.0), (3, 1.0)', 2) ORDER BY site_id;
 SELECT site_id, objective, method FROM carestair.max_coverage('VALUES (1, 10, 5.0), (2, 10, 4.0), (2, 20, 1.0), (3, 20, 2.0), (4, 30, 9.0)', 'VALUES (1, 1.0), (2, 1.0), (3, 1.0), (4, 5.0)', 1, 4.0) ORDER BY site_id;
 SELECT site_id, objective, method FROM carestair.p_center('VALUES (1, 10, 5.0), (1, 20, 6.0), (2, 10, 4.0), (2, 20, 1.0), (3, 10, 7.0), (3, 20, 2.0)', 1) ORDER BY site_id;
+-- Fixed charge: with the same fixed cost F for every site the optimum is min over p of (p-median(p) + p F).
+SELECT site_id, round(objective::numeric, 3) AS objective, method FROM carestair.fixed_charge('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 'SELECT DISTINCT site_id, 2e8::float8 FROM sf_matrix') ORDER BY site_id;
+SELECT p, round((max(objective) + p * 2e8)::numeric, 3) AS p_median_plus_fixed FROM generate_series(1, 16) AS p, carestair.p_median('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', p) GROUP BY p ORDER BY 2 LIMIT 1;
+SELECT site_id, round(objective::numeric, 3) AS objective, method FROM carestair.fixed_charge('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 'SELECT DISTINCT site_id, CASE WHEN site_id = 13 THEN 0 ELSE 2e8 END::float8 FROM sf_matrix', '{1}') ORDER BY site_id;
+-- Too many sites to enumerate every set (pmed1, 100 sites): the add/drop/swap heuristic, fixed cost 300 per site.
+SELECT count(*) AS sites, max(objective) AS objective, min(method) AS method FROM carestair.fixed_charge($$SELECT i, j, c FROM pm_dist WHERE inst = 'pmed1'$$, $$SELECT i, 1 FROM pm_dist WHERE inst = 'pmed1' AND i = j$$, $$SELECT i, 300 FROM pm_dist WHERE inst = 'pmed1' AND i = j$$);
 -- Bad input.
 SELECT * FROM carestair.p_median('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 0);
 SELECT * FROM carestair.p_median('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 17);
@@ -63,3 +69,8 @@ SELECT * FROM carestair.max_coverage('VALUES (1, 10, 1.0)', 'VALUES (1, 1.0)', 1
 SELECT * FROM carestair.max_coverage('VALUES (1, 10, 1.0)', 'VALUES (1, 1.0)', 1, 'NaN');
 SELECT * FROM carestair.max_coverage('VALUES (1, 10, 1.0)', 'VALUES (1, 1.0)', 1, NULL);
 SELECT * FROM carestair.p_center('VALUES (1, 10, 1.0)', -3);
+SELECT * FROM carestair.fixed_charge('VALUES (1, 10, 1.0), (1, 20, 2.0)', 'VALUES (1, 1.0)', 'VALUES (10, 5.0)');
+SELECT * FROM carestair.fixed_charge('VALUES (1, 10, 1.0)', 'VALUES (1, 1.0)', 'VALUES (10, 5.0), (30, 1.0)');
+SELECT * FROM carestair.fixed_charge('VALUES (1, 10, 1.0)', 'VALUES (1, 1.0)', 'VALUES (10, 5.0), (10, 1.0)');
+SELECT * FROM carestair.fixed_charge('VALUES (1, 10, 1.0)', 'VALUES (1, 1.0)', 'VALUES (10, -5.0)');
+SELECT * FROM carestair.fixed_charge('VALUES (1, 10, 1.0)', 'VALUES (1, 1.0)', NULL);

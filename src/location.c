@@ -35,6 +35,7 @@
 PG_FUNCTION_INFO_V1(carestair_p_median);
 PG_FUNCTION_INFO_V1(carestair_max_coverage);
 PG_FUNCTION_INFO_V1(carestair_p_center);
+PG_FUNCTION_INFO_V1(carestair_fixed_charge);
 
 /* A problem read from SQL, with the ids behind the matrix indices. */
 typedef struct LocInput
@@ -75,11 +76,13 @@ loc_require(FunctionCallInfo fcinfo, int argno, const char *name)
 
 /*
  * Read the matrix, the demand (when demand_sql is not NULL) and the fixed
- * sites, check them, and fill in->lp for p sites. 
+ * sites, check them, and fill in->lp for p sites.  has_p false (fixed
+ * charge, which chooses how many) skips the checks of p; lp->p is then the
+ * number of fixed sites.
  */
 static void
 loc_read_input(const char *matrix_sql, const char *demand_sql, int p,
-			   ArrayType *fixed_arr, LocInput *in)
+			   bool has_p, ArrayType *fixed_arr, LocInput *in)
 {
 	static const InnerColumn mcols[] = {
 		{"point_id", INNER_ID, false, false},
@@ -101,7 +104,7 @@ loc_read_input(const char *matrix_sql, const char *demand_sql, int p,
 				m,
 				i;
 
-	if (p <= 0)
+	if (has_p && p <= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid p %d", p),
@@ -247,13 +250,13 @@ loc_read_input(const char *matrix_sql, const char *demand_sql, int p,
 		}
 	}
 
-	if (p > m)
+	if (has_p && p > m)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("p %d is larger than the number of candidate sites %d", p, m),
 				 errdetail("matrix_sql has %d distinct site_id values.", m),
 				 errhint("Choose p <= %d or add candidate sites.", m)));
-	if (lp->nfixed > p)
+	if (has_p && lp->nfixed > p)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%d fixed sites exceed p %d", lp->nfixed, p),
@@ -264,7 +267,7 @@ loc_read_input(const char *matrix_sql, const char *demand_sql, int p,
 	lp->cost = cost;
 	lp->weight = weight;
 	lp->fixed = fixed;
-	lp->p = p;
+	lp->p = has_p ? p : lp->nfixed;
 	lp->exact_budget = LOC_EXACT_BUDGET;
 }
 
@@ -275,7 +278,7 @@ loc_emit(FunctionCallInfo fcinfo, const LocInput *in, const LocSolution *sol)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int			q;
 
-	for (q = 0; q < in->lp.p; q++)
+	for (q = 0; q < sol->nopen; q++)
 	{
 		Datum		values[3];
 		bool		nulls[3] = {false, false, false};
@@ -319,7 +322,7 @@ loc_start(FunctionCallInfo fcinfo, const char *const *argnames, int nargs,
 	CARESTAIR_INIT_SRF(fcinfo);
 	loc_read_input(text_to_cstring(PG_GETARG_TEXT_PP(0)),
 				   has_demand ? text_to_cstring(PG_GETARG_TEXT_PP(1)) : NULL,
-				   PG_GETARG_INT32(has_demand ? 2 : 1),
+				   PG_GETARG_INT32(has_demand ? 2 : 1), true,
 				   PG_GETARG_ARRAYTYPE_P(nargs - 1), in);
 }
 
@@ -384,6 +387,79 @@ carestair_p_center(PG_FUNCTION_ARGS)
 	if (isinf(sol.objective))
 		loc_infeasible(&in, &sol, "point",
 					   "Raise p, or add the missing pairs to matrix_sql.");
+	loc_emit(fcinfo, &in, &sol);
+	return (Datum) 0;
+}
+
+/*
+ * carestair.fixed_charge(matrix_sql text, demand_sql text, sites_sql text,
+ *						  fixed_sites bigint[] DEFAULT '{}')
+ *
+ * sites_sql returns (site_id bigint, fixed_cost float8): every candidate
+ * site of the matrix once, in the unit of weight x cost.
+ */
+Datum
+carestair_fixed_charge(PG_FUNCTION_ARGS)
+{
+	static const char *const args[] = {"matrix_sql", "demand_sql", "sites_sql", "fixed_sites"};
+	static const InnerColumn scols[] = {
+		{"site_id", INNER_ID, false, false},
+		{"fixed_cost", INNER_NUM, false, false}
+	};
+	LocInput	in;
+	LocSolution sol;
+	InnerData	sd;
+	double	   *fcost;
+	bool	   *seen;
+	Size		r;
+	int			a,
+				j;
+
+	for (a = 0; a < 4; a++)
+		loc_require(fcinfo, a, args[a]);
+	CARESTAIR_INIT_SRF(fcinfo);
+	loc_read_input(text_to_cstring(PG_GETARG_TEXT_PP(0)),
+				   text_to_cstring(PG_GETARG_TEXT_PP(1)), 0, false,
+				   PG_GETARG_ARRAYTYPE_P(3), &in);
+
+	carestair_read_inner(text_to_cstring(PG_GETARG_TEXT_PP(2)), "sites_sql", 2, scols, &sd);
+	fcost = palloc(in.lp.m * sizeof(double));
+	seen = palloc0(in.lp.m * sizeof(bool));
+	for (r = 0; r < sd.nrows; r++)
+	{
+		int64		sid = sd.ids[0][r];
+		double		f = sd.nums[1][r];
+
+		j = carestair_find_int64(in.site_ids, in.lp.m, sid);
+		CHECK_FOR_INTERRUPTS();
+		if (j < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_EXCEPTION),
+					 errmsg("site %lld in sites_sql is not a site of matrix_sql", (long long) sid),
+					 errhint("Give fixed costs for the matrix's sites only.")));
+		if (seen[j])
+			ereport(ERROR,
+					(errcode(ERRCODE_UNIQUE_VIOLATION),
+					 errmsg("duplicate site %lld in sites_sql", (long long) sid)));
+		if (isnan(f) || isinf(f) || f < 0.0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid fixed cost %g for site %lld in sites_sql", f, (long long) sid),
+					 errdetail("Fixed costs must be finite and non-negative.")));
+		seen[j] = true;
+		fcost[j] = f;
+	}
+	for (j = 0; j < in.lp.m; j++)
+		if (!seen[j])
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_EXCEPTION),
+					 errmsg("site %lld of matrix_sql has no fixed cost in sites_sql",
+							(long long) in.site_ids[j]),
+					 errhint("Every candidate site needs a fixed cost (0 is allowed).")));
+
+	carestair_loc_fixed_charge(&in.lp, fcost, &sol);
+	if (isinf(sol.objective))
+		elog(ERROR, "fixed_charge left a demand point unserved");
 	loc_emit(fcinfo, &in, &sol);
 	return (Datum) 0;
 }

@@ -27,7 +27,8 @@ typedef struct LocProblem
 
 typedef struct LocSolution
 {
-	int		   *open;			/* p site indices, ascending */
+	int		   *open;			/* nopen site indices, ascending */
+	int			nopen;			/* p, or the number chosen (fixed charge) */
 	double		objective;
 	const char *method;			/* static string */
 } LocSolution;
@@ -36,10 +37,14 @@ extern void carestair_loc_p_median(const LocProblem *lp, LocSolution *sol);
 extern void carestair_loc_max_coverage(const LocProblem *lp, double radius,
 									   LocSolution *sol);
 extern void carestair_loc_p_center(const LocProblem *lp, LocSolution *sol);
+extern void carestair_loc_fixed_charge(const LocProblem *lp,
+									   const double *fixed_cost,
+									   LocSolution *sol);
 
 /* Method labels reported in the result's method column. */
 #define LOC_METHOD_ENUM		"exact: enumeration"
 #define LOC_METHOD_CENTER	"exact: radius search + set cover"
 #define LOC_METHOD_HEUR		"heuristic: greedy + fast interchange"
+#define LOC_METHOD_FC_HEUR	"heuristic: add/drop/swap"
 
 #endif							/* CARESTAIR_LOCATION_H */

@@ -426,6 +426,7 @@ minsum_solve(const MinSum *ms, LocSolution *sol)
 				np = 0;
 
 	sol->open = palloc(ms->p * sizeof(int));
+	sol->nopen = ms->p;
 	if (k == 0 || k == nfree ||
 		loc_binomial(nfree, k) * ms->n <= ms->budget)
 	{
@@ -494,23 +495,22 @@ minsum_init(MinSum *ms, const LocProblem *lp, const double *c, const double *w)
 }
 
 /*
- * p-median: minimise the weighted sum of every point's cost to its nearest
- * open site.  A missing pair costs a penalty larger than any feasible
- * total, so that a set leaving a point unserved never beats one serving
- * every point; the caller checks the true objective (INFINITY when some
- * point with weight is left unserved).
+ * The cost matrix with every missing pair replaced by a penalty larger
+ * than any feasible total, so that a set leaving a point with weight
+ * unserved never beats one serving every point (extra: any other cost a
+ * solution may save, e.g. the fixed costs of sites); NULL when no pair is
+ * missing (use lp->cost as it is).
  */
-void
-carestair_loc_p_median(const LocProblem *lp, LocSolution *sol)
+static double *
+loc_penalized(const LocProblem *lp, double extra)
 {
 	Size		nm = mul_size(lp->n, lp->m);
 	double		maxc = 0.0,
 				sumw = 0.0,
 				minw = INFINITY,
 				big;
-	double	   *c = NULL;
+	double	   *c;
 	bool		missing = false;
-	MinSum		ms;
 	Size		k;
 	int			i;
 
@@ -521,45 +521,67 @@ carestair_loc_p_median(const LocProblem *lp, LocSolution *sol)
 		else if (lp->cost[k] > maxc)
 			maxc = lp->cost[k];
 	}
-	if (missing)
+	if (!missing)
+		return NULL;
+	for (i = 0; i < lp->n; i++)
 	{
-		for (i = 0; i < lp->n; i++)
-		{
-			sumw += lp->weight[i];
-			if (lp->weight[i] > 0.0 && lp->weight[i] < minw)
-				minw = lp->weight[i];
-		}
-		big = isinf(minw) ? 1.0 : 1.0 + 2.0 * (maxc + 1.0) * (sumw / minw);
-		if (big > 1e200)
-			big = 1e200;
-		c = palloc_extended(mul_size(nm, sizeof(double)), MCXT_ALLOC_HUGE);
-		for (k = 0; k < nm; k++)
-			c[k] = isinf(lp->cost[k]) ? big : lp->cost[k];
+		sumw += lp->weight[i];
+		if (lp->weight[i] > 0.0 && lp->weight[i] < minw)
+			minw = lp->weight[i];
 	}
+	big = isinf(minw) ? 1.0 : 1.0 + 2.0 * (maxc + 1.0) * (sumw / minw) + 2.0 * extra / minw;
+	if (big > 1e200)
+		big = 1e200;
+	c = palloc_extended(mul_size(nm, sizeof(double)), MCXT_ALLOC_HUGE);
+	for (k = 0; k < nm; k++)
+		c[k] = isinf(lp->cost[k]) ? big : lp->cost[k];
+	return c;
+}
+
+/*
+ * The weighted total of the open sites on the true matrix: INFINITY when a
+ * point with positive weight has no open site that can serve it.
+ */
+static double
+loc_true_total(const LocProblem *lp, const int *open, int nopen)
+{
+	double		obj = 0.0;
+	int			i;
+
+	for (i = 0; i < lp->n; i++)
+	{
+		double		best = INFINITY;
+		int			q;
+
+		for (q = 0; q < nopen; q++)
+		{
+			double		d = lp->cost[(Size) i * lp->m + open[q]];
+
+			if (d < best)
+				best = d;
+		}
+		if (lp->weight[i] > 0.0)
+			obj += lp->weight[i] * best;
+	}
+	return obj;
+}
+
+/*
+ * p-median: minimise the weighted sum of every point's cost to its nearest
+ * open site, on the penalized matrix; the objective returned is the true
+ * one (INFINITY when some point with weight is left unserved).
+ */
+void
+carestair_loc_p_median(const LocProblem *lp, LocSolution *sol)
+{
+	double	   *c = loc_penalized(lp, 0.0);
+	MinSum		ms;
+
 	minsum_init(&ms, lp, c ? c : lp->cost, lp->weight);
 	minsum_solve(&ms, sol);
-
-	/* The true objective, infinite if a point with weight is unserved. */
-	if (missing)
+	if (c)
 	{
-		double		obj = 0.0;
-
-		for (i = 0; i < lp->n; i++)
-		{
-			double		best = INFINITY;
-			int			q;
-
-			for (q = 0; q < lp->p; q++)
-			{
-				double		d = lp->cost[(Size) i * lp->m + sol->open[q]];
-
-				if (d < best)
-					best = d;
-			}
-			if (lp->weight[i] > 0.0)
-				obj += lp->weight[i] * best;
-		}
-		sol->objective = obj;
+		sol->objective = loc_true_total(lp, sol->open, sol->nopen);
 		pfree(c);
 	}
 }
@@ -861,6 +883,7 @@ carestair_loc_p_center(const LocProblem *lp, LocSolution *sol)
 				np = 0;
 
 	sol->open = palloc(lp->p * sizeof(int));
+	sol->nopen = lp->p;
 
 	/* Lower bound: every point needs its nearest candidate at least. */
 	for (i = 0; i < lp->n; i++)
@@ -950,4 +973,293 @@ carestair_loc_p_center(const LocProblem *lp, LocSolution *sol)
 	pfree(vals);
 	pfree(open);
 	pfree(best_open);
+}
+
+/* Fixed-charge search state: sites opened so far and running minima. */
+typedef struct FcState
+{
+	const MinSum *ms;
+	const double *f;			/* fixed cost per site */
+	int		   *freeidx;
+	int			nfree;
+	double	   *levels;			/* (nfree + 1) * n running minima */
+	bool	   *cur;
+	bool	   *best;
+	double		best_obj;
+	int			nopen;
+} FcState;
+
+/*
+ * Visit every set that extends the current one with free sites from
+ * freeidx[start..], evaluating each set once (a set with no site open is
+ * skipped).
+ */
+static void
+fc_recurse(FcState *st, int level, int start, double fsum)
+{
+	const MinSum *ms = st->ms;
+	int			n = ms->n,
+				m = ms->m,
+				idx,
+				i;
+	const double *prev = st->levels + (Size) level * n;
+	double	   *next = st->levels + (Size) (level + 1) * n;
+
+	CHECK_FOR_INTERRUPTS();
+	for (idx = start; idx < st->nfree; idx++)
+	{
+		int			j = st->freeidx[idx];
+		double		obj = fsum + st->f[j];
+
+		for (i = 0; i < n; i++)
+		{
+			double		d = ms->c[(Size) i * m + j];
+
+			next[i] = d < prev[i] ? d : prev[i];
+			obj += ms->w[i] * next[i];
+		}
+		st->cur[j] = true;
+		if (obj < st->best_obj)
+		{
+			st->best_obj = obj;
+			memcpy(st->best, st->cur, m * sizeof(bool));
+		}
+		fc_recurse(st, level + 1, idx + 1, fsum + st->f[j]);
+		st->cur[j] = false;
+	}
+}
+
+/*
+ * Fixed charge: total = fixed costs of the open sites + weighted travel.
+ * Heuristic moves: add a site, drop a site (keeping one open), or swap an
+ * open and a closed one (Whitaker's evaluation); the best improving move is
+ * made until none improves (add/drop/swap local search, Kuehn & Hamburger
+ * 1963 for the add phase).
+ */
+static double
+fc_heuristic(const MinSum *ms, const double *f, bool *open)
+{
+	int			n = ms->n,
+				m = ms->m,
+				i,
+				j,
+				r,
+				nopen = 0;
+	double	   *d1 = palloc(n * sizeof(double));
+	double	   *d2 = palloc(n * sizeof(double));
+	int		   *phi1 = palloc(n * sizeof(int));
+	double	   *loss = palloc(m * sizeof(double));
+	double	   *dropc = palloc(m * sizeof(double));
+	double		obj;
+
+	/* Start: the fixed sites, or else the best single site. */
+	for (j = 0; j < m; j++)
+	{
+		open[j] = ms->fixed[j];
+		nopen += open[j] ? 1 : 0;
+	}
+	if (nopen == 0)
+	{
+		int			bestj = 0;
+		double		bestv = INFINITY;
+
+		for (j = 0; j < m; j++)
+		{
+			double		v = f[j];
+
+			for (i = 0; i < n; i++)
+				v += ms->w[i] * ms->c[(Size) i * m + j];
+			if (v < bestv)
+			{
+				bestv = v;
+				bestj = j;
+			}
+		}
+		open[bestj] = true;
+		nopen = 1;
+	}
+
+	for (;;)
+	{
+		double		best_gain = 0.0,
+					tol;
+		int			add = -1,
+					drop = -1;
+		double		fsum = 0.0;
+
+		CHECK_FOR_INTERRUPTS();
+		minsum_nearest(ms, open, d1, d2, phi1);
+		for (j = 0; j < m; j++)
+			if (open[j])
+				fsum += f[j];
+		obj = fsum;
+		for (i = 0; i < n; i++)
+			obj += ms->w[i] * d1[i];
+		tol = 1e-12 * (fabs(obj) > 1.0 ? fabs(obj) : 1.0);
+
+		/* Drop: the saving is the fixed cost less the detour of its points. */
+		for (r = 0; r < m; r++)
+			dropc[r] = 0.0;
+		for (i = 0; i < n; i++)
+			dropc[phi1[i]] += ms->w[i] * (d2[i] - d1[i]);
+		if (nopen > 1)
+			for (r = 0; r < m; r++)
+				if (open[r] && !ms->fixed[r] && f[r] - dropc[r] > best_gain + tol)
+				{
+					best_gain = f[r] - dropc[r];
+					add = -1;
+					drop = r;
+				}
+
+		/* Add j alone, or swap it in for r. */
+		for (j = 0; j < m; j++)
+		{
+			double		gain = 0.0;
+
+			if (open[j])
+				continue;
+			for (r = 0; r < m; r++)
+				loss[r] = 0.0;
+			for (i = 0; i < n; i++)
+			{
+				double		d = ms->c[(Size) i * m + j];
+
+				if (d < d1[i])
+					gain += ms->w[i] * (d1[i] - d);
+				else
+					loss[phi1[i]] += ms->w[i] * ((d < d2[i] ? d : d2[i]) - d1[i]);
+			}
+			if (gain - f[j] > best_gain + tol)
+			{
+				best_gain = gain - f[j];
+				add = j;
+				drop = -1;
+			}
+			for (r = 0; r < m; r++)
+			{
+				double		g;
+
+				if (!open[r] || ms->fixed[r])
+					continue;
+				g = gain - loss[r] + f[r] - f[j];
+				if (g > best_gain + tol)
+				{
+					best_gain = g;
+					add = j;
+					drop = r;
+				}
+			}
+		}
+		if (add < 0 && drop < 0)
+			break;
+		if (add >= 0)
+		{
+			open[add] = true;
+			nopen++;
+		}
+		if (drop >= 0)
+		{
+			open[drop] = false;
+			nopen--;
+		}
+	}
+	pfree(d1);
+	pfree(d2);
+	pfree(phi1);
+	pfree(loss);
+	pfree(dropc);
+	return obj;
+}
+
+/*
+ * Fixed-charge location: choose which sites to open (at least one, all
+ * fixed ones) minimising their fixed costs plus the weighted travel cost.
+ * Exact by enumerating every set when 2^(free sites) x n fits the budget,
+ * the add/drop/swap heuristic otherwise.  sol->objective is INFINITY when
+ * a point with weight cannot be served (only possible with missing pairs).
+ */
+void
+carestair_loc_fixed_charge(const LocProblem *lp, const double *fixed_cost,
+						   LocSolution *sol)
+{
+	double	   *c;
+	bool	   *open = palloc0(lp->m * sizeof(bool));
+	MinSum		ms;
+	double		sumf = 0.0;
+	int			j,
+				i,
+				nfree = lp->m - lp->nfixed;
+
+	for (j = 0; j < lp->m; j++)
+		sumf += fixed_cost[j];
+	c = loc_penalized(lp, sumf);
+
+	minsum_init(&ms, lp, c ? c : lp->cost, lp->weight);
+	if (ldexp(1.0, nfree) * lp->n <= lp->exact_budget)
+	{
+		FcState		st;
+		double		fsum = 0.0;
+
+		st.ms = &ms;
+		st.f = fixed_cost;
+		st.nfree = 0;
+		st.freeidx = palloc((nfree > 0 ? nfree : 1) * sizeof(int));
+		st.cur = palloc0(lp->m * sizeof(bool));
+		st.best = palloc0(lp->m * sizeof(bool));
+		st.levels = palloc_extended(mul_size(mul_size(nfree + 1, lp->n), sizeof(double)),
+									MCXT_ALLOC_HUGE);
+		for (j = 0; j < lp->m; j++)
+		{
+			if (lp->fixed[j])
+			{
+				st.cur[j] = true;
+				fsum += fixed_cost[j];
+			}
+			else
+				st.freeidx[st.nfree++] = j;
+		}
+		for (i = 0; i < lp->n; i++)
+		{
+			double		best = INFINITY;
+
+			for (j = 0; j < lp->m; j++)
+				if (lp->fixed[j] && ms.c[(Size) i * lp->m + j] < best)
+					best = ms.c[(Size) i * lp->m + j];
+			st.levels[i] = best;
+		}
+		st.best_obj = INFINITY;
+		if (lp->nfixed > 0)
+		{
+			/* the fixed sites alone are a candidate too */
+			double		obj = fsum;
+
+			for (i = 0; i < lp->n; i++)
+				obj += lp->weight[i] * st.levels[i];
+			st.best_obj = obj;
+			memcpy(st.best, st.cur, lp->m * sizeof(bool));
+		}
+		fc_recurse(&st, 0, 0, fsum);
+		memcpy(open, st.best, lp->m * sizeof(bool));
+		sol->method = LOC_METHOD_ENUM;
+		pfree(st.levels);
+	}
+	else
+	{
+		fc_heuristic(&ms, fixed_cost, open);
+		sol->method = LOC_METHOD_FC_HEUR;
+	}
+
+	sol->open = palloc(lp->m * sizeof(int));
+	sol->nopen = 0;
+	sol->objective = 0.0;
+	for (j = 0; j < lp->m; j++)
+		if (open[j])
+		{
+			sol->open[sol->nopen++] = j;
+			sol->objective += fixed_cost[j];
+		}
+	sol->objective += loc_true_total(lp, sol->open, sol->nopen);
+	if (c)
+		pfree(c);
+	pfree(open);
 }

@@ -1,7 +1,7 @@
 -- Location models: catalogue, agreement with brute force on random instances,
 -- result-shape invariants, and no crash on NULL or empty arguments.
 BEGIN;
-SELECT plan(28);
+SELECT plan(31);
 
 SELECT has_function('carestair', 'p_median', ARRAY['text', 'text', 'integer', 'bigint[]']);
 SELECT has_function('carestair', 'max_coverage', ARRAY['text', 'text', 'integer', 'double precision', 'bigint[]']);
@@ -45,6 +45,24 @@ SELECT is((SELECT round(max(objective)::numeric, 6) FROM carestair.p_median('SEL
           (SELECT round(min(total)::numeric, 6) FROM r_sets WHERE 105 = ANY (s)), 'p-median with a fixed site = brute force over the sets containing it');
 SELECT is((SELECT max(objective) FROM carestair.p_center('SELECT * FROM r_cost', 3, '{101, 109}')),
           (SELECT min(worst) FROM r_sets WHERE s @> '{101, 109}'), 'p-center with fixed sites = brute force over the sets containing them');
+
+-- Fixed charge: brute force over every non-empty set of the 9 sites (fixed cost 40 + 5 x (site - 100)).
+CREATE TEMP TABLE r_fc AS
+WITH sets AS (SELECT array_agg(s::bigint ORDER BY s) AS s
+                FROM generate_series(1, 511) AS mask, generate_series(101, 109) AS s
+               WHERE mask & (1 << (s - 101)) <> 0 GROUP BY mask),
+     best AS (SELECT sets.s, d.point_id, d.weight, min(r.cost) AS c
+                FROM sets CROSS JOIN r_dem d LEFT JOIN r_cost r ON r.point_id = d.point_id AND r.site_id = ANY (sets.s)
+               GROUP BY sets.s, d.point_id, d.weight)
+SELECT b.s, CASE WHEN bool_and(b.c IS NOT NULL OR b.weight = 0) THEN sum(b.weight * b.c) END
+            + (SELECT sum(40 + 5 * (x - 100)) FROM unnest(b.s) x) AS total
+  FROM best b GROUP BY b.s;
+SELECT is((SELECT round(max(objective)::numeric, 6) FROM carestair.fixed_charge('SELECT * FROM r_cost', 'SELECT * FROM r_dem', 'SELECT DISTINCT site_id, 40 + 5 * (site_id - 100) FROM r_cost')),
+          (SELECT round(min(total)::numeric, 6) FROM r_fc), 'fixed charge = brute-force minimum over all sets');
+SELECT is((SELECT array_agg(site_id ORDER BY site_id) FROM carestair.fixed_charge('SELECT * FROM r_cost', 'SELECT * FROM r_dem', 'SELECT DISTINCT site_id, 40 + 5 * (site_id - 100) FROM r_cost')),
+          (SELECT s FROM r_fc ORDER BY total, s LIMIT 1), 'fixed charge opens the brute-force best set');
+SELECT is((SELECT round(max(objective)::numeric, 6) FROM carestair.fixed_charge('SELECT * FROM r_cost', 'SELECT * FROM r_dem', 'SELECT DISTINCT site_id, 40 + 5 * (site_id - 100) FROM r_cost', '{109}')),
+          (SELECT round(min(total)::numeric, 6) FROM r_fc WHERE 109 = ANY (s)), 'fixed charge with a fixed site');
 
 -- Shape: p rows, distinct sites, one objective, fixed sites included.
 SELECT is((SELECT count(DISTINCT site_id) FROM carestair.p_median('SELECT * FROM r_cost', 'SELECT * FROM r_dem', 5, '{102}')), 5::bigint, 'p-median returns p distinct sites');
