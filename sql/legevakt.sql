@@ -47,6 +47,23 @@ SELECT name, value, overridden FROM carestair.legevakt_parameter_effective WHERE
 SELECT scenario, region, travel_cost FROM carestair.compare_legevakt_scenarios() WHERE scenario = 'B Andslimoen alone';
 DELETE FROM carestair.legevakt_parameter;
 INSERT INTO carestair.legevakt_parameter (name, value) VALUES ('no_such_parameter', 1);
+-- Contact rates by age group, weighted by each kommune's age structure (SSB 07459, bundled; demand year 2015).
+\i data/load.sql
+\set QUIET off
+INSERT INTO carestair.legevakt_contact_rate (age_from, age_to, rate, note) VALUES (0, 17, 0.30, 'test'), (18, 66, 0.20, 'test'), (67, 150, 0.35, 'test');
+SELECT region, population_year, round(rate, 6) AS rate, age_groups FROM carestair.legevakt_contact_rates('{5520,5524}');
+SELECT region, round(sum(persons * CASE WHEN age <= 17 THEN 0.30 WHEN age <= 66 THEN 0.20 ELSE 0.35 END) / sum(persons), 6) AS rate_by_hand FROM carestair.population_both_sexes WHERE region IN ('5520', '5524') AND year = 2015 GROUP BY region ORDER BY region;
+SELECT scenario, region, contacts FROM carestair.compare_legevakt_scenarios() WHERE scenario = 'B Andslimoen alone';
+SELECT * FROM carestair.legevakt_contact_rates('{9999}');
+INSERT INTO carestair.legevakt_contact_rate (age_from, age_to, rate) VALUES (10, 20, 0.1);
+SELECT * FROM carestair.legevakt_contact_rates('{5524}');
+DELETE FROM carestair.legevakt_contact_rate WHERE NOT builtin;
+BEGIN;
+DELETE FROM carestair.legevakt_contact_rate;
+SELECT * FROM carestair.legevakt_contact_rates('{5524}');
+ROLLBACK;
+-- Back to the built-in flat rate: no population data needed.
+SELECT region, population_year, rate, age_groups FROM carestair.legevakt_contact_rates('{9999}');
 BEGIN;
 DELETE FROM carestair.travel_time WHERE site_id = 2;
 SELECT * FROM carestair.compare_legevakt_scenarios();

@@ -277,7 +277,6 @@ COMMENT ON COLUMN carestair.legevakt_parameter_default.value IS 'Default value.'
 COMMENT ON COLUMN carestair.legevakt_parameter_default.unit IS 'Unit.';
 COMMENT ON COLUMN carestair.legevakt_parameter_default.note IS 'Source, or "assumption" when it is an illustrative default.';
 INSERT INTO carestair.legevakt_parameter_default (name, value, unit, note) VALUES
- ('contact_rate', 0.25, 'contacts per inhabitant per year at distance 0', 'assumption: illustrative default, replace with the legevakt''s own statistics (NKLM publishes national legevakt statistics)'),
  ('decay_per_km', 0.013079, '1/km, contacts x exp(-decay x km)', 'calibrated so that exp(-decay x 50) = 0.52: NKLM''s finding that legevakt consultations fall about 48 % from 0 to 50 km (as cited in the project brief, issue 6)'),
  ('nurse_arsverk', 5.5, 'årsverk per site for one nurse present 24/7', 'assumption: 8,760 hours a year / about 1,600 worked hours per årsverk'),
  ('nurse_cost', 900000, 'NOK per nurse årsverk including social costs', 'assumption: illustrative default'),
@@ -309,6 +308,86 @@ COMMENT ON COLUMN carestair.legevakt_parameter_effective.value IS 'Value in use.
 COMMENT ON COLUMN carestair.legevakt_parameter_effective.unit IS 'Unit.';
 COMMENT ON COLUMN carestair.legevakt_parameter_effective.note IS 'Source of the value in use.';
 COMMENT ON COLUMN carestair.legevakt_parameter_effective.overridden IS 'True when the user''s value replaces the default.';
+
+CREATE TABLE carestair.legevakt_contact_rate (
+    age_from integer NOT NULL CONSTRAINT legevakt_contact_rate_age CHECK (age_from >= 0),
+    age_to   integer NOT NULL,
+    rate     numeric NOT NULL CONSTRAINT legevakt_contact_rate_rate CHECK (rate >= 0),
+    note     text,
+    builtin  boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (age_from, builtin),
+    CONSTRAINT legevakt_contact_rate_range CHECK (age_to >= age_from)
+);
+COMMENT ON TABLE carestair.legevakt_contact_rate IS 'Legevakt contacts per inhabitant per year at distance 0, by age group. The built-in row is one flat illustrative rate; as soon as the table holds a row of your own, only your rows are used. See doc/legevakt.md.';
+COMMENT ON COLUMN carestair.legevakt_contact_rate.age_from IS 'First age of the group (years).';
+COMMENT ON COLUMN carestair.legevakt_contact_rate.age_to IS 'Last age of the group (years; the open age group counts at its lower bound).';
+COMMENT ON COLUMN carestair.legevakt_contact_rate.rate IS 'Contacts per inhabitant per year at distance 0.';
+COMMENT ON COLUMN carestair.legevakt_contact_rate.note IS 'Source of the rate.';
+COMMENT ON COLUMN carestair.legevakt_contact_rate.builtin IS 'True for the shipped default row (not dumped).';
+INSERT INTO carestair.legevakt_contact_rate (age_from, age_to, rate, note, builtin) VALUES
+ (0, 150, 0.25, 'assumption: one illustrative rate for all ages; replace with the legevakt''s own statistics by age (NKLM publishes national legevakt statistics)', true);
+SELECT pg_catalog.pg_extension_config_dump('carestair.legevakt_contact_rate', 'WHERE NOT builtin');
+
+/*
+ * legevakt_contact_rates: every kommune's contacts per inhabitant per year
+ * at distance 0: the age-group rates weighted by the kommune's age
+ * structure (carestair.population, the latest year up to the year of its
+ * demand points, else the earliest).  One group covering every age needs
+ * no population data.
+ */
+CREATE FUNCTION carestair.legevakt_contact_rates(regions text[])
+RETURNS TABLE (region text, population_year integer, rate numeric, age_groups integer)
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    own      boolean := EXISTS (SELECT FROM carestair.legevakt_contact_rate AS c WHERE NOT c.builtin);
+    ngroups  integer;
+    flat     numeric;
+    r        text;
+    pyear    integer;
+    bad      record;
+BEGIN
+    SELECT count(*), min(c.rate) FILTER (WHERE c.age_from = 0 AND c.age_to >= 150) INTO ngroups, flat
+      FROM carestair.legevakt_contact_rate AS c WHERE c.builtin <> own;
+    IF ngroups = 0 THEN
+        RAISE EXCEPTION 'carestair.legevakt_contact_rate has no rates' USING ERRCODE = 'no_data_found';
+    END IF;
+    SELECT a.age_from AS a1, a.age_to AS a2, b.age_from AS b1, b.age_to AS b2 INTO bad
+      FROM carestair.legevakt_contact_rate AS a JOIN carestair.legevakt_contact_rate AS b
+        ON a.builtin = b.builtin AND a.age_from < b.age_from AND b.age_from <= a.age_to
+     WHERE a.builtin <> own LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'overlapping contact-rate age groups %-% and %-%', bad.a1, bad.a2, bad.b1, bad.b2
+            USING ERRCODE = 'invalid_parameter_value', HINT = 'Each age may belong to one group only.';
+    END IF;
+    FOREACH r IN ARRAY regions LOOP
+        IF ngroups = 1 AND flat IS NOT NULL THEN
+            region := r; population_year := NULL; rate := flat; age_groups := 1;
+            RETURN NEXT;
+            CONTINUE;
+        END IF;
+        SELECT coalesce(max(p.year) FILTER (WHERE p.year <= (SELECT max(d.year) FROM carestair.demand_point AS d WHERE d.region = r)),
+                        min(p.year))
+          INTO pyear FROM carestair.population_both_sexes AS p WHERE p.region = r;
+        IF pyear IS NULL THEN
+            RAISE EXCEPTION 'no population by age for kommune % to weight the contact rates', r
+                USING ERRCODE = 'no_data_found',
+                      HINT = 'Load SSB table 07459 for it (carestair.import_ssb_population), or use one rate for all ages.';
+        END IF;
+        region := r; population_year := pyear; age_groups := ngroups;
+        SELECT sum(p.persons * c.rate) / nullif(sum(p.persons), 0) INTO rate
+          FROM carestair.population_both_sexes AS p
+          LEFT JOIN carestair.legevakt_contact_rate AS c
+            ON c.builtin <> own AND p.age BETWEEN c.age_from AND c.age_to
+         WHERE p.region = r AND p.year = pyear;
+        rate := coalesce(rate, 0);
+        RETURN NEXT;
+    END LOOP;
+END
+$$;
+COMMENT ON FUNCTION carestair.legevakt_contact_rates(text[]) IS
+  'Contacts per inhabitant per year (at distance 0) for each kommune: the age-group rates of carestair.legevakt_contact_rate weighted by its age structure from carestair.population. See doc/legevakt.md.';
 
 CREATE TABLE carestair.legevakt_scenario (
     scenario         text PRIMARY KEY,
@@ -352,8 +431,8 @@ SELECT pg_catalog.pg_extension_config_dump('carestair.legevakt_scenario_member',
 /*
  * compare_legevakt_scenarios: every scenario side by side, one row per
  * scenario and member kommune.  Each demand point of a member uses its
- * nearest open site (carestair.travel_time); contacts = persons x
- * contact_rate x exp(-decay_per_km x km); travel cost = contacts x
+ * nearest open site (carestair.travel_time); contacts = persons x the
+ * kommune's contact rate (legevakt_contact_rates) x exp(-decay_per_km x km); travel cost = contacts x
  * trips_per_contact x (km x km_rate + minutes / 60 x value_of_time); the
  * operating cost (site.annual_fixed_cost, or the staffing model) minus the
  * contribution is shared by the scenario's key.
@@ -401,17 +480,20 @@ BEGIN
                 USING ERRCODE = 'invalid_parameter_value';
         END IF;
         RETURN QUERY
-        WITH use AS (
+        WITH rates AS (
+            SELECT cr.region, cr.rate FROM carestair.legevakt_contact_rates(members) AS cr
+        ), use AS (
             SELECT d.region, sum(d.persons) AS persons,
-                   sum(d.persons * (par->>'contact_rate')::numeric
+                   sum(d.persons * rt.rate
                        * exp(-(par->>'decay_per_km')::numeric * n.km::numeric)) FILTER (WHERE n.km IS NOT NULL) AS contacts,
-                   sum(d.persons * (par->>'contact_rate')::numeric
+                   sum(d.persons * rt.rate
                        * exp(-(par->>'decay_per_km')::numeric * n.km::numeric)
                        * (par->>'trips_per_contact')::numeric
                        * (n.km::numeric * (par->>'km_rate')::numeric
                           + n.minutes::numeric / 60 * (par->>'value_of_time')::numeric)) FILTER (WHERE n.km IS NOT NULL) AS travel,
                    string_agg(DISTINCT n.method, '; ' ORDER BY n.method) AS methods
               FROM carestair.demand_point AS d
+              JOIN rates AS rt ON rt.region = d.region
               LEFT JOIN LATERAL (
                   SELECT t.minutes, t.km, t.method FROM carestair.travel_time AS t
                    WHERE t.point_id = d.point_id AND t.site_id = ANY (open_ids) AND t.minutes IS NOT NULL
