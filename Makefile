@@ -15,7 +15,10 @@ SQL_MODULES = \
 	src/population.sql \
 	src/ssb_csv.sql \
 	src/ssb_import.sql \
-	src/population_stats.sql
+	src/population_stats.sql \
+	src/care_level.sql \
+	src/iplos.sql \
+	src/beds.sql
 
 MODULE_big  = carestair
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
@@ -24,7 +27,7 @@ DATA        = $(wildcard sql/updates/$(EXTENSION)--*--*.sql)
 EXTRA_CLEAN = results regression.diffs regression.out tap.out
 
 # pg_regress: 00_setup creates the extension, the rest run in listed order.
-REGRESS      = 00_setup region population ssb_import population_stats
+REGRESS      = 00_setup region population ssb_import population_stats care_level iplos beds
 REGRESS_OPTS = --load-extension=postgis
 
 PG_CPPFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter
