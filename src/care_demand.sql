@@ -151,6 +151,14 @@ BEGIN
                   DETAIL = 'The absence factor is the extra share of staff needed to cover sickness and other absence, 0 to below 1.',
                   HINT = 'For 8 % absence pass 0.08.';
     END IF;
+    BEGIN
+        EXECUTE format('SELECT p.region, p.year, p.age, p.persons FROM (%s) AS p LIMIT 0', population_sql);
+    EXCEPTION WHEN undefined_column THEN
+        RAISE EXCEPTION 'population_sql must return the columns region, year, age and persons'
+            USING ERRCODE = 'undefined_column',
+                  DETAIL = format('The query failed with: %s', SQLERRM),
+                  HINT = 'For example the rows of carestair.project_population(...), which have these columns.';
+    END;
     IF scenario IS NOT NULL AND NOT EXISTS (SELECT FROM carestair.care_shift AS s WHERE s.scenario = care_demand.scenario) THEN
         RAISE EXCEPTION 'unknown scenario "%"', scenario
             USING ERRCODE = 'invalid_parameter_value',
