@@ -78,3 +78,59 @@ $$;
 
 COMMENT ON FUNCTION carestair.beds_needed(float8, float8, float8) IS
   'Beds for a short-stay unit: offered load = arrivals/day x mean stay (days); smallest bed count with Erlang B refusal <= max_refusal, its refusal risk and occupancy. See doc/beds.md.';
+
+/*
+ * short_stay_beds(region, base_year, arrivals_per_day, mean_stay_days,
+ * population_sql, max_refusal, age_from): beds per projected year for a
+ * short-stay unit whose arrivals grow with the population aged age_from and
+ * over (the caller's population query: region, year, age, persons).
+ */
+CREATE FUNCTION carestair.short_stay_beds(
+    region           text,
+    base_year        integer,
+    arrivals_per_day float8,
+    mean_stay_days   float8,
+    population_sql   text,
+    max_refusal      float8 DEFAULT 0.05,
+    age_from         integer DEFAULT 67)
+RETURNS TABLE (year integer, persons_in_age float8, arrivals float8, offered_load float8,
+               beds integer, refusal_probability float8, occupancy float8)
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    base_persons float8;
+BEGIN
+    IF region IS NULL OR base_year IS NULL OR arrivals_per_day IS NULL OR mean_stay_days IS NULL
+       OR population_sql IS NULL OR max_refusal IS NULL OR age_from IS NULL THEN
+        RAISE EXCEPTION 'no argument of short_stay_beds may be NULL'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF age_from < 0 OR age_from > 150 THEN
+        RAISE EXCEPTION 'invalid age_from %', age_from
+            USING ERRCODE = 'invalid_parameter_value', HINT = 'Ages run from 0 to 150; 67 or 80 are usual.';
+    END IF;
+    EXECUTE format('SELECT sum(p.persons)::float8 FROM (%s) AS p WHERE p.region::text = %L AND p.year = %s AND p.age >= %s',
+                   population_sql, region, base_year, age_from) INTO base_persons;
+    IF base_persons IS NULL OR base_persons = 0 THEN
+        RAISE EXCEPTION 'population_sql has no persons aged % or over in region % for base year %', age_from, region, base_year
+            USING ERRCODE = 'no_data_found',
+                  HINT = 'Include the base year in the population query (observed or projected).';
+    END IF;
+    RETURN QUERY EXECUTE format($q$
+        WITH pop AS (
+            SELECT p.year::integer AS year, sum(p.persons)::float8 AS persons
+              FROM (%s) AS p
+             WHERE p.region::text = %L AND p.age >= %s
+             GROUP BY 1
+        )
+        SELECT pop.year, pop.persons, %s * pop.persons / %s, b.offered_load, b.beds, b.refusal_probability, b.occupancy
+          FROM pop CROSS JOIN LATERAL carestair.beds_needed(%s * pop.persons / %s, %s, %s) AS b
+         ORDER BY pop.year
+    $q$, population_sql, region, age_from, arrivals_per_day, base_persons,
+         arrivals_per_day, base_persons, mean_stay_days, max_refusal);
+END
+$$;
+
+COMMENT ON FUNCTION carestair.short_stay_beds(text, integer, float8, float8, text, float8, integer) IS
+  'Beds per projected year for a short-stay unit (KAD, sykestue, korttid) whose arrivals grow with the population aged age_from+; Erlang B sizing. See doc/beds.md.';
