@@ -23,13 +23,8 @@ SELECT * FROM carestair.beds_needed(-1, 4);
 SELECT * FROM carestair.beds_needed(2, 'NaN');
 SELECT * FROM carestair.beds_needed(2, 4, 0);
 -- Beds per year when arrivals grow with the population 67+ (observed 2016-2026 stands in for a projection here).
-\set ECHO none
 \getenv abs_srcdir PG_ABS_SRCDIR
-\cd :abs_srcdir
-\o /dev/null
-\i data/load.sql
-\o
-\set ECHO all
+\i :abs_srcdir/sql/load_bundled_data.psql
 SELECT year, persons_in_age, round(arrivals::numeric, 3) AS arrivals, round(offered_load::numeric, 2) AS load, beds, round(refusal_probability::numeric, 4) AS refusal FROM carestair.short_stay_beds('5601', 2016, 2.5, 4, $$SELECT region, year, age, persons FROM carestair.population WHERE year IN (2016, 2021, 2026)$$);
 SELECT * FROM carestair.short_stay_beds('5601', 2000, 2.5, 4, $$SELECT region, year, age, persons FROM carestair.population$$);
 SELECT * FROM carestair.short_stay_beds('5601', 2016, -2.5, 4, $$SELECT region, year, age, persons FROM carestair.population WHERE year = 2016$$);

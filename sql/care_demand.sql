@@ -1,12 +1,7 @@
 -- Care demand from coverage rates on real SSB counts (Målselv, Bardu).
 \set SHOW_CONTEXT never
 \getenv abs_srcdir PG_ABS_SRCDIR
-\cd :abs_srcdir
-\set ECHO none
-\o /dev/null
-\i data/load.sql
-\o
-\set ECHO all
+\i :abs_srcdir/sql/load_bundled_data.psql
 SELECT year, level, age_from, age_to, users, hours_per_user_week, source FROM carestair.care_users WHERE region = '5524' AND year = 2026 ORDER BY level, age_from;
 SELECT level, age_from, age_to, years, users, population, round(rate::numeric, 4) AS rate, round(hours_per_user_week::numeric, 2) AS hours FROM carestair.care_coverage('5524', 2024, 2026);
 -- Invariant: one base year applied to that year's own population gives back its users.

@@ -84,32 +84,32 @@ carestair_erlang_c_sql(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(carestair_erlang_c(load, servers));
 }
 
-Datum
-carestair_erlang_b_servers_sql(PG_FUNCTION_ARGS)
+/*
+ * Shared body of the two inverse functions: validate, search, report.
+ */
+static int32
+servers_for_target(PG_FUNCTION_ARGS, const char *name, int (*search) (double, double))
 {
 	double		load = PG_GETARG_FLOAT8(0);
 	double		p = PG_GETARG_FLOAT8(1);
 	int			n;
 
 	check_load(load);
-	check_probability("max_refusal", p);
-	n = carestair_erlang_b_servers(load, p);
+	check_probability(name, p);
+	n = search(load, p);
 	if (n < 0)
-		report_unreachable("max_refusal", load, p);
-	PG_RETURN_INT32(n);
+		report_unreachable(name, load, p);
+	return n;
+}
+
+Datum
+carestair_erlang_b_servers_sql(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(servers_for_target(fcinfo, "max_refusal", carestair_erlang_b_servers));
 }
 
 Datum
 carestair_erlang_c_servers_sql(PG_FUNCTION_ARGS)
 {
-	double		load = PG_GETARG_FLOAT8(0);
-	double		p = PG_GETARG_FLOAT8(1);
-	int			n;
-
-	check_load(load);
-	check_probability("max_wait", p);
-	n = carestair_erlang_c_servers(load, p);
-	if (n < 0)
-		report_unreachable("max_wait", load, p);
-	PG_RETURN_INT32(n);
+	PG_RETURN_INT32(servers_for_target(fcinfo, "max_wait", carestair_erlang_c_servers));
 }

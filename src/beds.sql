@@ -106,6 +106,7 @@ BEGIN
         RAISE EXCEPTION 'no argument of short_stay_beds may be NULL'
             USING ERRCODE = 'null_value_not_allowed';
     END IF;
+    PERFORM carestair._require_columns(population_sql, '{region,year,age,persons}', 'population_sql');
     IF age_from < 0 OR age_from > 150 THEN
         RAISE EXCEPTION 'invalid age_from %', age_from
             USING ERRCODE = 'invalid_parameter_value', HINT = 'Ages run from 0 to 150; 67 or 80 are usual.';

@@ -163,6 +163,21 @@ COMMENT ON COLUMN carestair.care_unit_cost.source IS 'Where the amount comes fro
 
 SELECT pg_catalog.pg_extension_config_dump('carestair.care_unit_cost', '');
 
+/* _unit_cost(region, level, price_year): the kommune's own cost, else the '0000' default.  Internal. */
+CREATE FUNCTION carestair._unit_cost(region text, level carestair.care_level, price_year integer)
+RETURNS numeric
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT c.nok_per_user_year FROM carestair.care_unit_cost AS c
+   WHERE c.level OPERATOR(pg_catalog.=) _unit_cost.level
+     AND c.region OPERATOR(pg_catalog.=) ANY (ARRAY[_unit_cost.region, '0000'])
+     AND c.price_year OPERATOR(pg_catalog.=) _unit_cost.price_year
+   ORDER BY c.region OPERATOR(pg_catalog.=) '0000'
+   LIMIT 1;
+END;
+
+COMMENT ON FUNCTION carestair._unit_cost(text, carestair.care_level, integer) IS 'Internal: cost per user and year of a step for a kommune (own row, else ''0000''), or NULL.';
+
 CREATE FUNCTION carestair.beon_gap(records_sql text, rule_set text DEFAULT 'carestair-default',
                                    version integer DEFAULT NULL, price_year integer DEFAULT NULL)
 RETURNS TABLE (region text, current_level carestair.care_level, persons bigint,
@@ -172,11 +187,8 @@ LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    IF records_sql IS NULL OR btrim(records_sql) = '' THEN
-        RAISE EXCEPTION 'records_sql must be a query'
-            USING ERRCODE = 'invalid_parameter_value',
-                  HINT = 'Pass a query returning person_id, region, current_level, profile, age, lives_alone, dementia, informal_care.';
-    END IF;
+    PERFORM carestair._require_columns(records_sql,
+        '{person_id,region,current_level,profile,age,lives_alone,dementia,informal_care}', 'records_sql');
     RETURN QUERY EXECUTE format($q$
         WITH rec AS (
             SELECT r.person_id, r.region::text AS region, r.current_level::carestair.care_level AS current_level,
@@ -184,12 +196,8 @@ BEGIN
               FROM (%s) AS r
         ), costed AS (
             SELECT rec.*,
-                   (SELECT c.nok_per_user_year FROM carestair.care_unit_cost AS c
-                     WHERE c.level = rec.current_level AND c.region IN (rec.region, '0000') AND c.price_year = %s
-                     ORDER BY c.region = '0000' LIMIT 1) AS cost_current,
-                   (SELECT c.nok_per_user_year FROM carestair.care_unit_cost AS c
-                     WHERE c.level = rec.assessed AND c.region IN (rec.region, '0000') AND c.price_year = %s
-                     ORDER BY c.region = '0000' LIMIT 1) AS cost_assessed
+                   carestair._unit_cost(rec.region, rec.current_level, %s) AS cost_current,
+                   carestair._unit_cost(rec.region, rec.assessed, %s) AS cost_assessed
               FROM rec
         )
         SELECT region, current_level, count(*),

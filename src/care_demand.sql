@@ -151,14 +151,7 @@ BEGIN
                   DETAIL = 'The absence factor is the extra share of staff needed to cover sickness and other absence, 0 to below 1.',
                   HINT = 'For 8 % absence pass 0.08.';
     END IF;
-    BEGIN
-        EXECUTE format('SELECT p.region, p.year, p.age, p.persons FROM (%s) AS p LIMIT 0', population_sql);
-    EXCEPTION WHEN undefined_column THEN
-        RAISE EXCEPTION 'population_sql must return the columns region, year, age and persons'
-            USING ERRCODE = 'undefined_column',
-                  DETAIL = format('The query failed with: %s', SQLERRM),
-                  HINT = 'For example the rows of carestair.project_population(...), which have these columns.';
-    END;
+    PERFORM carestair._require_columns(population_sql, '{region,year,age,persons}', 'population_sql');
     IF scenario IS NOT NULL AND NOT EXISTS (SELECT FROM carestair.care_shift AS s WHERE s.scenario = care_demand.scenario) THEN
         RAISE EXCEPTION 'unknown scenario "%"', scenario
             USING ERRCODE = 'invalid_parameter_value',
@@ -200,18 +193,15 @@ BEGIN
                s.users * s.hours,
                CASE WHEN l.is_place THEN s.users * n.arsverk_per_place
                     ELSE s.users * s.hours * 52 / %s * (1 + %s) END,
-               s.users * c.nok_per_user_year
+               s.users * carestair._unit_cost(%L, s.level, %s)
           FROM shifted AS s
           JOIN carestair.care_level_label AS l ON l.level = s.level
           LEFT JOIN LATERAL (SELECT x.arsverk_per_place FROM carestair.care_staffing_norm AS x
                               WHERE x.level = s.level AND x.region IN (%L, '0000')
                               ORDER BY x.region = '0000' LIMIT 1) AS n ON true
-          LEFT JOIN LATERAL (SELECT x.nok_per_user_year FROM carestair.care_unit_cost AS x
-                              WHERE x.level = s.level AND x.region IN (%L, '0000') AND x.price_year = %s
-                              ORDER BY x.region = '0000' LIMIT 1) AS c ON true
          ORDER BY s.year, s.level
     $q$, population_sql, region, region, base_from, base_to, scenario,
-         region, scenario, hours_per_arsverk, absence_factor, region, region, coalesce(price_year::text, 'NULL'));
+         region, scenario, hours_per_arsverk, absence_factor, region, coalesce(price_year::text, 'NULL'), region);
 END
 $$;
 

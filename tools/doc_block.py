@@ -6,7 +6,8 @@ requires).
     python3 tools/doc_block.py beds "SELECT * FROM carestair.beds_needed(2.5"
 
 Rendering templates: `tools/doc_block.py --render FILE` replaces every line
-`{{example TEST | PREFIX}}` in FILE with the block, in place.
+`{{example TEST | PREFIX}}` in FILE with the block, in place; `--refresh FILE`
+re-takes every existing block from the current expected outputs.
 """
 import re
 import sys
@@ -38,8 +39,29 @@ def render(path):
     open(path, 'w', encoding='utf-8').write(text)
 
 
+def refresh(path):
+    """Re-take every ```psql block from the expected output of the test it
+    quotes (found by its first line), after an intended change of output."""
+    text = open(path, encoding='utf-8').read()
+    tests = sorted(p[len('expected/'):-len('.out')] for p in __import__('glob').glob('expected/*.out'))
+
+    def repl(m):
+        first = m.group(1).split('\n', 1)[0]
+        for t in tests:
+            try:
+                return block(t, first)
+            except SystemExit:
+                continue
+        raise SystemExit('%s: no expected output has %r' % (path, first))
+    text = re.sub(r'^```psql\n(.*?)\n```$', repl, text, flags=re.M | re.S)
+    open(path, 'w', encoding='utf-8').write(text)
+
+
 if __name__ == '__main__':
-    if sys.argv[1] == '--render':
+    if sys.argv[1] == '--refresh':
+        for p in sys.argv[2:]:
+            refresh(p)
+    elif sys.argv[1] == '--render':
         for p in sys.argv[2:]:
             render(p)
     else:
