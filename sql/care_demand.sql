@@ -27,3 +27,10 @@ SELECT * FROM carestair.care_demand('5524', 2024, 2026, NULL);
 SELECT * FROM carestair.care_demand('5524', 2024, 2026, $$SELECT region, year FROM carestair.population$$);
 INSERT INTO carestair.care_shift VALUES ('bad', 'omsorgsbolig', 'langtidsopphold', 0.02, 2026);
 INSERT INTO carestair.care_shift VALUES ('bad', 'langtidsopphold', 'omsorgsbolig', 1.5, 2026);
+-- From person-level records (here the SYNTHETIC register, stored as year 2030 of region 5524).
+SELECT level, age_from, age_to, users FROM carestair.care_users_from_records($$SELECT region, 2030 AS year, current_level AS level, age FROM carestair.synthetic_register(500, 0.5)$$) ORDER BY level, age_from;
+SELECT count(*) AS rows, sum(users) AS users FROM carestair.care_users WHERE region = '5524' AND year = 2030;
+DELETE FROM carestair.care_users WHERE year = 2030;
+SELECT * FROM carestair.care_users_from_records($$SELECT region, 2030 AS year, current_level AS level, age FROM carestair.synthetic_register(5)$$, '{10,67}');
+SELECT * FROM carestair.care_users_from_records($$SELECT region, 2030 AS year, current_level AS level, age FROM carestair.synthetic_register(5)$$, '{0,80,67}');
+SELECT * FROM carestair.care_users_from_records($$SELECT region, current_level AS level, age FROM carestair.synthetic_register(5)$$);

@@ -207,3 +207,47 @@ $$;
 
 COMMENT ON FUNCTION carestair.care_demand(text, integer, integer, text, text, float8, float8, integer) IS
   'Care demand per year and omsorgstrapp step: base-period coverage rates x projected population (caller''s query), with an optional dreining scenario; users, places, hours per week, årsverk and cost. See doc/care_demand.md.';
+
+/*
+ * care_users_from_records(records_sql, bands, source): count person-level
+ * service records (the caller's query: region, year, level, age) into
+ * carestair.care_users by age band, upserting; returns what it wrote.
+ */
+CREATE FUNCTION carestair.care_users_from_records(records_sql text, bands integer[] DEFAULT '{0,67,80}',
+                                                  source text DEFAULT 'person-level records')
+RETURNS TABLE (region text, year integer, level carestair.care_level, age_from integer, age_to integer, users numeric)
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    PERFORM carestair._require_columns(records_sql, '{region,year,level,age}', 'records_sql');
+    IF bands IS NULL OR cardinality(bands) = 0 OR bands[1] <> 0
+       OR EXISTS (SELECT FROM unnest(bands) WITH ORDINALITY AS b(a, i)
+                   WHERE a IS NULL OR a < 0 OR a > 150 OR (i > 1 AND a <= bands[i - 1])) THEN
+        RAISE EXCEPTION 'invalid bands %', bands
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'Bands are the lower ages of consecutive age bands: increasing, from 0, at most 150.',
+                  HINT = 'SSB''s bands are ''{0,67,80}'' (0-66, 67-79, 80+).';
+    END IF;
+    RETURN QUERY EXECUTE format($q$
+        WITH r AS (
+            SELECT q.region::text AS region, q.year::integer AS year, q.level::carestair.care_level AS level, q.age::integer AS age
+              FROM (%s) AS q
+        ), b AS (
+            SELECT x.a AS age_from, lead(x.a) OVER (ORDER BY x.a) - 1 AS age_to FROM unnest(%L::integer[]) AS x(a)
+        ), counted AS (
+            SELECT r.region, r.year, r.level, b.age_from, b.age_to, count(*)::numeric AS users
+              FROM r JOIN b ON r.age >= b.age_from AND (b.age_to IS NULL OR r.age <= b.age_to)
+             GROUP BY 1, 2, 3, 4, 5
+        )
+        INSERT INTO carestair.care_users AS u (region, year, level, age_from, age_to, users, source)
+        SELECT c.region, c.year, c.level, c.age_from, c.age_to, c.users, %L FROM counted AS c
+        ON CONFLICT (region, year, level, age_from) DO UPDATE
+           SET age_to = excluded.age_to, users = excluded.users, source = excluded.source
+        RETURNING u.region, u.year, u.level, u.age_from, u.age_to, u.users
+    $q$, records_sql, bands, source);
+END
+$$;
+
+COMMENT ON FUNCTION carestair.care_users_from_records(text, integer[], text) IS
+  'Count person-level service records (region, year, level, age) into carestair.care_users by age band (default 0-66, 67-79, 80+). See doc/care_demand.md.';
