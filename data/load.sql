@@ -56,6 +56,7 @@ ON CONFLICT (region, year, level, age_from) DO UPDATE
    SET age_to = excluded.age_to, users = excluded.users, hours_per_user_week = excluded.hours_per_user_week, source = excluded.source;
 
 COMMIT;
+\set QUIET off
 
 SELECT 'bundled data loaded' AS status,
        (SELECT count(*) FROM carestair.population) AS population_rows,
