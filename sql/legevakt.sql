@@ -1,7 +1,13 @@
 -- Legevakt inputs, catchments, coverage, cost sharing and scenarios on the bundled Midt-Troms data
 -- (straight-line fallback: no road graph is bundled).
 \set SHOW_CONTEXT never
+\getenv abs_srcdir PG_ABS_SRCDIR
+\set ECHO none
+\o /dev/null
 \i data/legevakt_load.sql
+\o
+\set ECHO all
+SELECT count(*) AS demand_points, sum(persons) AS persons, count(DISTINCT region) AS kommuner FROM carestair.demand_point;
 SELECT site_id, name, region, kind, round(ST_X(geom)) AS x_25833, round(ST_Y(geom)) AS y_25833 FROM carestair.site ORDER BY site_id;
 SELECT * FROM carestair.refresh_travel_times();
 -- Catchments and coverage with the Bardu legevakt alone, for its member kommuner (20/40/60 minutes).
@@ -25,7 +31,11 @@ SELECT * FROM carestair.share_costs(100, '{A,B}', '{1,1}', '{1,1}', 0.1, 0.9, 0,
 SELECT * FROM carestair.share_costs(100, '{A,B}', '{1,1}', '{0,0}', 0, 0, 1);
 SELECT * FROM carestair.share_costs(NULL, '{A,B}', '{1,1}', '{0,0}');
 -- The Målselv scenarios side by side (40-minute norm; NOU 2015:17 proposed 90 % within 40 minutes).
+\set ECHO none
+\o /dev/null
 \i data/legevakt_scenarios.sql
+\o
+\set ECHO all
 SELECT scenario, region, persons, round(share_within_norm::numeric, 3) AS within_40, round(mean_minutes::numeric, 1) AS mean_min, round(p90_minutes::numeric, 1) AS p90_min, contacts, operating_cost, key_share, operating_share, travel_cost, total_cost, cost_per_inhabitant FROM carestair.compare_legevakt_scenarios(40);
 SELECT DISTINCT travel_method FROM carestair.compare_legevakt_scenarios(40);
 -- Operating shares add up to the operating cost less the contribution, per scenario (each share rounded to whole NOK).
@@ -48,8 +58,7 @@ SELECT scenario, region, travel_cost FROM carestair.compare_legevakt_scenarios()
 DELETE FROM carestair.legevakt_parameter;
 INSERT INTO carestair.legevakt_parameter (name, value) VALUES ('no_such_parameter', 1);
 -- Contact rates by age group, weighted by each kommune's age structure (SSB 07459, bundled; demand year 2015).
-\i data/load.sql
-\set QUIET off
+\i :abs_srcdir/sql/load_bundled_data.psql
 INSERT INTO carestair.legevakt_contact_rate (age_from, age_to, rate, note) VALUES (0, 17, 0.30, 'test'), (18, 66, 0.20, 'test'), (67, 150, 0.35, 'test');
 SELECT region, population_year, round(rate, 6) AS rate, age_groups FROM carestair.legevakt_contact_rates('{5520,5524}');
 SELECT region, round(sum(persons * CASE WHEN age <= 17 THEN 0.30 WHEN age <= 66 THEN 0.20 ELSE 0.35 END) / sum(persons), 6) AS rate_by_hand FROM carestair.population_both_sexes WHERE region IN ('5520', '5524') AND year = 2015 GROUP BY region ORDER BY region;

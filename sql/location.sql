@@ -1,6 +1,10 @@
 -- Best sites: carestair.p_median, carestair.max_coverage, carestair.p_center.
 \set SHOW_CONTEXT never
+\set ECHO none
+\o /dev/null
 \i data/location/load.sql
+\o
+\set ECHO all
 -- spopt's San Francisco instance: the known p-median optima for p = 1..6 (exact enumeration).
 SELECT p, array_agg(site_id ORDER BY site_id) AS sites, round(max(objective)::numeric, 3) AS total_weighted_metres, min(method) AS method FROM generate_series(1, 6) AS p, carestair.p_median('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', p) GROUP BY p ORDER BY p;
 SELECT site_id, round(objective::numeric, 3) AS objective, method FROM carestair.p_median('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 4) ORDER BY site_id;

@@ -1,6 +1,10 @@
 -- Travel times: carestair.network_costs (Dijkstra in C) and carestair.travel_time_matrix.
 \set SHOW_CONTEXT never
+\set ECHO none
+\o /dev/null
 \i data/roads/pgrouting_sample.sql
+\o
+\set ECHO all
 -- pgRouting's documented pgr_dijkstraCost results on its sample network (docqueries/dijkstra/doc-pgr_dijkstraCost.result):
 -- network_costs(..., to_site => false) gives the cost from the site (start_vid) to the point (end_vid).
 SELECT site_id AS start_vid, point_id AS end_vid, cost AS agg_cost FROM carestair.network_costs('SELECT id, source, target, cost, reverse_cost FROM edge_table', 'VALUES (3, 3), (12, 12)', 'VALUES (2, 2)', true, false) ORDER BY 1, 2;

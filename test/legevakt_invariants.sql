@@ -1,6 +1,6 @@
 -- Legevakt tables and functions: catalogue, and identities on the bundled Midt-Troms data.
 BEGIN;
-SELECT plan(17);
+SELECT plan(18);
 
 SELECT has_table('carestair', 'demand_point', 'demand_point');
 SELECT has_table('carestair', 'site', 'site');
@@ -9,6 +9,13 @@ SELECT has_table('carestair', 'travel_time', 'travel_time');
 SELECT has_table('carestair', 'legevakt_parameter', 'legevakt_parameter');
 SELECT col_type_is('carestair', 'demand_point', 'geom', 'geometry(Point,25833)', 'demand points are EPSG:25833');
 SELECT col_type_is('carestair', 'road_edge', 'geom', 'geometry(LineString,25833)', 'road edges are EPSG:25833');
+SELECT is((SELECT array_agg(c.relname::text || ':' || e.cond ORDER BY c.relname)
+             FROM pg_extension AS x, unnest(x.extconfig, x.extcondition) AS e(oid, cond) JOIN pg_class AS c ON c.oid = e.oid
+            WHERE x.extname = 'carestair' AND c.relname IN ('demand_point', 'site', 'road_edge', 'travel_time', 'legevakt_parameter',
+                  'legevakt_parameter_default', 'legevakt_contact_rate', 'legevakt_scenario', 'legevakt_scenario_site', 'legevakt_scenario_member')),
+          ARRAY['demand_point:', 'legevakt_contact_rate:WHERE NOT builtin', 'legevakt_parameter:', 'legevakt_scenario:', 'legevakt_scenario_member:',
+                'legevakt_scenario_site:', 'road_edge:', 'site:', 'travel_time:'],
+          'pg_dump keeps the user''s legevakt rows, not the built-in defaults');
 SELECT volatility_is('carestair', 'refresh_travel_times', ARRAY['double precision', 'double precision', 'double precision'], 'volatile');
 SELECT volatility_is('carestair', 'share_costs', ARRAY['numeric', 'text[]', 'numeric[]', 'numeric[]', 'numeric', 'numeric', 'numeric', 'numeric'], 'immutable');
 
