@@ -38,6 +38,12 @@ SELECT * FROM carestair.share_costs(NULL, '{A,B}', '{1,1}', '{0,0}');
 \set ECHO all
 SELECT scenario, region, persons, round(share_within_norm::numeric, 3) AS within_40, round(mean_minutes::numeric, 1) AS mean_min, round(p90_minutes::numeric, 1) AS p90_min, contacts, operating_cost, key_share, operating_share, travel_cost, total_cost, cost_per_inhabitant FROM carestair.compare_legevakt_scenarios(40);
 SELECT DISTINCT travel_method FROM carestair.compare_legevakt_scenarios(40);
+-- Extra users who are not registered inhabitants (here 500 at the cell nearest the Forsvaret site, an illustrative
+-- number) add contacts and travel cost to Målselv, not population.
+INSERT INTO carestair.legevakt_extra_demand (scenario, point_id, persons, note) SELECT 'D Andslimoen with Forsvaret', d.point_id, 500, 'illustrative' FROM carestair.demand_point AS d, carestair.site AS s WHERE s.site_id = 12 ORDER BY d.geom <-> s.geom LIMIT 1;
+SELECT scenario, region, persons, contacts, key_share, travel_cost FROM carestair.compare_legevakt_scenarios(40) WHERE region = '5524' AND scenario IN ('B Andslimoen alone', 'D Andslimoen with Forsvaret');
+DELETE FROM carestair.legevakt_extra_demand;
+INSERT INTO carestair.legevakt_extra_demand (scenario, point_id, persons) VALUES ('D Andslimoen with Forsvaret', 1, 10);
 -- Operating shares add up to the operating cost less the contribution, per scenario (each share rounded to whole NOK).
 SELECT c.scenario, max(c.operating_cost) - s.contribution AS to_share, sum(c.operating_share) AS shared FROM carestair.compare_legevakt_scenarios() AS c JOIN carestair.legevakt_scenario AS s USING (scenario) GROUP BY c.scenario, s.contribution ORDER BY c.scenario;
 -- Best sites among Bardu, Finnsnes, Andslimoen and Forsvaret for the six kommuner of the Bardu cooperation plus Senja and Sørreisa.

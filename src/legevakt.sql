@@ -428,10 +428,25 @@ SELECT pg_catalog.pg_extension_config_dump('carestair.legevakt_scenario', '');
 SELECT pg_catalog.pg_extension_config_dump('carestair.legevakt_scenario_site', '');
 SELECT pg_catalog.pg_extension_config_dump('carestair.legevakt_scenario_member', '');
 
+CREATE TABLE carestair.legevakt_extra_demand (
+    scenario text NOT NULL REFERENCES carestair.legevakt_scenario (scenario) ON DELETE CASCADE,
+    point_id bigint NOT NULL REFERENCES carestair.demand_point (point_id),
+    persons  numeric NOT NULL CONSTRAINT legevakt_extra_demand_persons CHECK (persons > 0),
+    note     text,
+    PRIMARY KEY (scenario, point_id)
+);
+COMMENT ON TABLE carestair.legevakt_extra_demand IS 'Extra users in a scenario who are not registered inhabitants (e.g. Forsvaret personnel at a base), placed at a demand point: they add contacts and travel, not population. See doc/legevakt.md.';
+COMMENT ON COLUMN carestair.legevakt_extra_demand.scenario IS 'Scenario.';
+COMMENT ON COLUMN carestair.legevakt_extra_demand.point_id IS 'Demand point where they live or work (its kommune gets their use).';
+COMMENT ON COLUMN carestair.legevakt_extra_demand.persons IS 'Persons, counted like inhabitants for contacts.';
+COMMENT ON COLUMN carestair.legevakt_extra_demand.note IS 'Where the number comes from.';
+SELECT pg_catalog.pg_extension_config_dump('carestair.legevakt_extra_demand', '');
+
 /*
  * compare_legevakt_scenarios: every scenario side by side, one row per
  * scenario and member kommune.  Each demand point of a member uses its
- * nearest open site (carestair.travel_time); contacts = persons x the
+ * nearest open site (carestair.travel_time); contacts = (persons + the
+ * scenario's extra, unregistered users at the point) x the
  * kommune's contact rate (legevakt_contact_rates) x exp(-decay_per_km x km); travel cost = contacts x
  * trips_per_contact x (km x km_rate + minutes / 60 x value_of_time); the
  * operating cost (site.annual_fixed_cost, or the staffing model) minus the
@@ -484,9 +499,9 @@ BEGIN
             SELECT cr.region, cr.rate FROM carestair.legevakt_contact_rates(members) AS cr
         ), use AS (
             SELECT d.region, sum(d.persons) AS persons,
-                   sum(d.persons * rt.rate
+                   sum((d.persons + coalesce(x.persons, 0)) * rt.rate
                        * exp(-(par->>'decay_per_km')::numeric * n.km::numeric)) FILTER (WHERE n.km IS NOT NULL) AS contacts,
-                   sum(d.persons * rt.rate
+                   sum((d.persons + coalesce(x.persons, 0)) * rt.rate
                        * exp(-(par->>'decay_per_km')::numeric * n.km::numeric)
                        * (par->>'trips_per_contact')::numeric
                        * (n.km::numeric * (par->>'km_rate')::numeric
@@ -494,6 +509,8 @@ BEGIN
                    string_agg(DISTINCT n.method, '; ' ORDER BY n.method) AS methods
               FROM carestair.demand_point AS d
               JOIN rates AS rt ON rt.region = d.region
+              LEFT JOIN (SELECT e.point_id, sum(e.persons) AS persons FROM carestair.legevakt_extra_demand AS e
+                          WHERE e.scenario = sc.scenario GROUP BY e.point_id) AS x ON x.point_id = d.point_id
               LEFT JOIN LATERAL (
                   SELECT t.minutes, t.km, t.method FROM carestair.travel_time AS t
                    WHERE t.point_id = d.point_id AND t.site_id = ANY (open_ids) AND t.minutes IS NOT NULL

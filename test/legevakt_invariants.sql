@@ -12,8 +12,8 @@ SELECT col_type_is('carestair', 'road_edge', 'geom', 'geometry(LineString,25833)
 SELECT is((SELECT array_agg(c.relname::text || ':' || e.cond ORDER BY c.relname)
              FROM pg_extension AS x, unnest(x.extconfig, x.extcondition) AS e(oid, cond) JOIN pg_class AS c ON c.oid = e.oid
             WHERE x.extname = 'carestair' AND c.relname IN ('demand_point', 'site', 'road_edge', 'travel_time', 'legevakt_parameter',
-                  'legevakt_parameter_default', 'legevakt_contact_rate', 'legevakt_scenario', 'legevakt_scenario_site', 'legevakt_scenario_member')),
-          ARRAY['demand_point:', 'legevakt_contact_rate:WHERE NOT builtin', 'legevakt_parameter:', 'legevakt_scenario:', 'legevakt_scenario_member:',
+                  'legevakt_parameter_default', 'legevakt_contact_rate', 'legevakt_extra_demand', 'legevakt_scenario', 'legevakt_scenario_site', 'legevakt_scenario_member')),
+          ARRAY['demand_point:', 'legevakt_contact_rate:WHERE NOT builtin', 'legevakt_extra_demand:', 'legevakt_parameter:', 'legevakt_scenario:', 'legevakt_scenario_member:',
                 'legevakt_scenario_site:', 'road_edge:', 'site:', 'travel_time:'],
           'pg_dump keeps the user''s legevakt rows, not the built-in defaults');
 SELECT volatility_is('carestair', 'refresh_travel_times', ARRAY['double precision', 'double precision', 'double precision'], 'volatile');
