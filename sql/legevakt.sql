@@ -36,7 +36,7 @@ SELECT * FROM carestair.share_costs(NULL, '{A,B}', '{1,1}', '{0,0}');
 \i data/legevakt_scenarios.sql
 \o
 \set ECHO all
-SELECT scenario, region, persons, round(share_within_norm::numeric, 3) AS within_40, round(mean_minutes::numeric, 1) AS mean_min, round(p90_minutes::numeric, 1) AS p90_min, contacts, operating_cost, key_share, operating_share, travel_cost, total_cost, cost_per_inhabitant FROM carestair.compare_legevakt_scenarios(40);
+SELECT scenario, region, persons, round(share_within_norm::numeric, 3) AS within_40, round(mean_minutes::numeric, 1) AS mean_min, round(p90_minutes::numeric, 1) AS p90_min, contacts, operating_cost, key_share, operating_share, travel_cost, callout_cost, total_cost, cost_per_inhabitant FROM carestair.compare_legevakt_scenarios(40);
 SELECT DISTINCT travel_method FROM carestair.compare_legevakt_scenarios(40);
 -- Extra users who are not registered inhabitants (here 500 at the cell nearest the Forsvaret site, an illustrative
 -- number) add contacts and travel cost to Målselv, not population.

@@ -284,7 +284,9 @@ INSERT INTO carestair.legevakt_parameter_default (name, value, unit, note) VALUE
  ('premises_cost', 1500000, 'NOK per site per year for rent, equipment and systems', 'assumption: illustrative default'),
  ('km_rate', 4.0, 'NOK per km travelled by the patient', 'assumption: illustrative default'),
  ('value_of_time', 150, 'NOK per hour of patient travel time', 'assumption: illustrative default'),
- ('trips_per_contact', 2, 'one-way trips per contact (there and back)', 'assumption');
+ ('trips_per_contact', 2, 'one-way trips per contact (there and back)', 'assumption'),
+ ('callout_share', 0.05, 'share of contacts that are call-outs (sykebesøk/utrykning from the legevakt)', 'assumption: illustrative default'),
+ ('callout_cost_per_hour', 1500, 'NOK per hour of call-out travel (doctor and vehicle, there and back)', 'assumption: illustrative default');
 
 CREATE TABLE carestair.legevakt_parameter (
     name  text PRIMARY KEY REFERENCES carestair.legevakt_parameter_default (name),
@@ -448,7 +450,9 @@ SELECT pg_catalog.pg_extension_config_dump('carestair.legevakt_extra_demand', ''
  * nearest open site (carestair.travel_time); contacts = (persons + the
  * scenario's extra, unregistered users at the point) x the
  * kommune's contact rate (legevakt_contact_rates) x exp(-decay_per_km x km); travel cost = contacts x
- * trips_per_contact x (km x km_rate + minutes / 60 x value_of_time); the
+ * trips_per_contact x (km x km_rate + minutes / 60 x value_of_time);
+ * call-outs = contacts x callout_share x 2 x (km x km_rate + minutes / 60 x
+ * callout_cost_per_hour); the
  * operating cost (site.annual_fixed_cost, or the staffing model) minus the
  * contribution is shared by the scenario's key.
  */
@@ -456,7 +460,7 @@ CREATE FUNCTION carestair.compare_legevakt_scenarios(norm_minutes double precisi
 RETURNS TABLE (scenario text, region text, persons numeric, persons_unreachable numeric,
                share_within_norm double precision, mean_minutes double precision, p90_minutes double precision,
                contacts numeric, operating_cost numeric, key_share numeric, operating_share numeric,
-               travel_cost numeric, total_cost numeric, cost_per_inhabitant numeric, travel_method text)
+               travel_cost numeric, callout_cost numeric, total_cost numeric, cost_per_inhabitant numeric, travel_method text)
 LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -506,6 +510,11 @@ BEGIN
                        * (par->>'trips_per_contact')::numeric
                        * (n.km::numeric * (par->>'km_rate')::numeric
                           + n.minutes::numeric / 60 * (par->>'value_of_time')::numeric)) FILTER (WHERE n.km IS NOT NULL) AS travel,
+                   sum((d.persons + coalesce(x.persons, 0)) * rt.rate
+                       * exp(-(par->>'decay_per_km')::numeric * n.km::numeric)
+                       * (par->>'callout_share')::numeric * 2
+                       * (n.km::numeric * (par->>'km_rate')::numeric
+                          + n.minutes::numeric / 60 * (par->>'callout_cost_per_hour')::numeric)) FILTER (WHERE n.km IS NOT NULL) AS callout,
                    string_agg(DISTINCT n.method, '; ' ORDER BY n.method) AS methods
               FROM carestair.demand_point AS d
               JOIN rates AS rt ON rt.region = d.region
@@ -531,13 +540,13 @@ BEGIN
         )
         SELECT sc.scenario, u.region, u.persons, cov.persons_unreachable, cov.share_within,
                cov.mean_minutes, cov.p90_minutes, round(coalesce(u.contacts, 0), 1), round(opcost),
-               round(keyed.share, 6), round(keyed.amount), round(coalesce(u.travel, 0)),
-               round(keyed.amount + coalesce(u.travel, 0)),
-               round((keyed.amount + coalesce(u.travel, 0)) / nullif(u.persons, 0)), u.methods
+               round(keyed.share, 6), round(keyed.amount), round(coalesce(u.travel, 0)), round(coalesce(u.callout, 0)),
+               round(keyed.amount + coalesce(u.travel, 0) + coalesce(u.callout, 0)),
+               round((keyed.amount + coalesce(u.travel, 0) + coalesce(u.callout, 0)) / nullif(u.persons, 0)), u.methods
           FROM use AS u JOIN cov ON cov.region = u.region JOIN keyed ON keyed.region = u.region
          ORDER BY u.region;
     END LOOP;
 END
 $$;
 COMMENT ON FUNCTION carestair.compare_legevakt_scenarios(double precision) IS
-  'All legevakt scenarios side by side, per scenario and member kommune: coverage within the norm, mean and 90th-percentile minutes, expected contacts, operating cost and each kommune''s share, patients'' travel cost, total and per inhabitant, and how travel times were computed. See doc/legevakt.md.';
+  'All legevakt scenarios side by side, per scenario and member kommune: coverage within the norm, mean and 90th-percentile minutes, expected contacts, operating cost and each kommune''s share, patients'' travel cost, call-out cost, total and per inhabitant, and how travel times were computed. See doc/legevakt.md.';

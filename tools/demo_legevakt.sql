@@ -37,7 +37,7 @@ ORDER BY 1 DESC, 2;
 SELECT scenario, region AS kommune, persons, round(100 * share_within_norm::numeric, 1) AS "% within 40",
        round(mean_minutes::numeric, 1) AS "mean min", round(p90_minutes::numeric, 1) AS "p90 min",
        round(contacts) AS contacts, operating_share AS "operating share", travel_cost AS "patients' travel",
-       total_cost AS total, cost_per_inhabitant AS "per inhabitant"
+       callout_cost AS "call-outs", total_cost AS total, cost_per_inhabitant AS "per inhabitant"
   FROM carestair.compare_legevakt_scenarios(40)
  ORDER BY scenario, region;
 SELECT DISTINCT travel_method AS "travel times computed by" FROM carestair.compare_legevakt_scenarios(40);
@@ -45,7 +45,8 @@ SELECT DISTINCT travel_method AS "travel times computed by" FROM carestair.compa
 \echo
 \echo '== L5. Målselv in each scenario'
 SELECT scenario, round(100 * share_within_norm::numeric, 1) AS "% within 40", round(mean_minutes::numeric, 1) AS "mean min",
-       operating_share AS "Målselv's operating share", travel_cost AS "patients' travel", total_cost AS total,
+       operating_share AS "Målselv's operating share", travel_cost AS "patients' travel", callout_cost AS "call-outs",
+       total_cost AS total,
        cost_per_inhabitant AS "per inhabitant"
   FROM carestair.compare_legevakt_scenarios(40) WHERE region = '5524' ORDER BY scenario;
 
