@@ -104,6 +104,7 @@ enum_recurse(EnumState *st, int level, int start)
 	int			idx;
 
 	CHECK_FOR_INTERRUPTS();
+	check_stack_depth();
 	for (idx = start; idx <= st->nfree - (st->k - level); idx++)
 	{
 		int			j = st->freeidx[idx];
@@ -140,23 +141,40 @@ enum_recurse(EnumState *st, int level, int start)
 	}
 }
 
-/* Objective of an open set given as a flag array. */
+/* Indices of the open sites (ascending) into list; returns their count. */
+static int
+open_list(const MinSum *ms, const bool *open, int *list)
+{
+	int			j,
+				k = 0;
+
+	for (j = 0; j < ms->m; j++)
+		if (open[j])
+			list[k++] = j;
+	return k;
+}
+
+/* Objective of an open set given as a flag array: O(n x open sites). */
 static double
 minsum_objective(const MinSum *ms, const bool *open)
 {
+	int		   *list = palloc(ms->m * sizeof(int));
+	int			k = open_list(ms, open, list);
 	double		obj = 0.0;
 	int			i,
-				j;
+				q;
 
 	for (i = 0; i < ms->n; i++)
 	{
+		const double *row = ms->c + (Size) i * ms->m;
 		double		best = INFINITY;
 
-		for (j = 0; j < ms->m; j++)
-			if (open[j] && ms->c[(Size) i * ms->m + j] < best)
-				best = ms->c[(Size) i * ms->m + j];
+		for (q = 0; q < k; q++)
+			if (row[list[q]] < best)
+				best = row[list[q]];
 		obj += ms->w[i] * best;
 	}
+	pfree(list);
 	return obj;
 }
 
@@ -168,8 +186,10 @@ static void
 minsum_nearest(const MinSum *ms, const bool *open, double *d1, double *d2,
 			   int *phi1)
 {
+	int		   *list = palloc(ms->m * sizeof(int));
+	int			k = open_list(ms, open, list);
 	int			i,
-				j;
+				q;
 
 	for (i = 0; i < ms->n; i++)
 	{
@@ -177,10 +197,10 @@ minsum_nearest(const MinSum *ms, const bool *open, double *d1, double *d2,
 
 		d1[i] = d2[i] = INFINITY;
 		phi1[i] = -1;
-		for (j = 0; j < ms->m; j++)
+		for (q = 0; q < k; q++)
 		{
-			if (!open[j])
-				continue;
+			int			j = list[q];
+
 			if (row[j] < d1[i])
 			{
 				d2[i] = d1[i];
@@ -191,6 +211,7 @@ minsum_nearest(const MinSum *ms, const bool *open, double *d1, double *d2,
 				d2[i] = row[j];
 		}
 	}
+	pfree(list);
 }
 
 /*
@@ -665,6 +686,7 @@ cover_recurse(CoverState *cs, int slots)
 	int			bound = 0;
 
 	CHECK_FOR_INTERRUPTS();
+	check_stack_depth();
 	if (++cs->nodes > cs->node_limit)
 		return COVER_UNKNOWN;
 
@@ -1006,6 +1028,7 @@ fc_recurse(FcState *st, int level, int start, double fsum)
 	double	   *next = st->levels + (Size) (level + 1) * n;
 
 	CHECK_FOR_INTERRUPTS();
+	check_stack_depth();
 	for (idx = start; idx < st->nfree; idx++)
 	{
 		int			j = st->freeidx[idx];
