@@ -35,6 +35,9 @@ SELECT p, round((max(objective) + p * 2e8)::numeric, 3) AS p_median_plus_fixed F
 SELECT site_id, round(objective::numeric, 3) AS objective, method FROM carestair.fixed_charge('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 'SELECT DISTINCT site_id, CASE WHEN site_id = 13 THEN 0 ELSE 2e8 END::float8 FROM sf_matrix', '{1}') ORDER BY site_id;
 -- Too many sites to enumerate every set (pmed1, 100 sites): the add/drop/swap heuristic, fixed cost 300 per site.
 SELECT count(*) AS sites, max(objective) AS objective, min(method) AS method FROM carestair.fixed_charge($$SELECT i, j, c FROM pm_dist WHERE inst = 'pmed1'$$, $$SELECT i, 1 FROM pm_dist WHERE inst = 'pmed1' AND i = j$$, $$SELECT i, 300 FROM pm_dist WHERE inst = 'pmed1' AND i = j$$);
+-- The fewest sites covering a target share within a radius: 80 % of SF's population within 3,000 m.
+SELECT site_id, round(covered_share::numeric, 4) AS covered_share, method FROM carestair.min_sites_for_coverage('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 3000, 0.8) ORDER BY site_id;
+SELECT p, round((max(objective) / 955113)::numeric, 4) AS best_share FROM generate_series(8, 9) AS p, carestair.max_coverage('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', p, 3000) GROUP BY p ORDER BY p;
 -- Bad input.
 SELECT * FROM carestair.p_median('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 0);
 SELECT * FROM carestair.p_median('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 17);
@@ -78,3 +81,7 @@ SELECT * FROM carestair.fixed_charge('VALUES (1, 10, 1.0)', 'VALUES (1, 1.0)', '
 SELECT * FROM carestair.fixed_charge('VALUES (1, 10, 1.0)', 'VALUES (1, 1.0)', 'VALUES (10, 5.0), (10, 1.0)');
 SELECT * FROM carestair.fixed_charge('VALUES (1, 10, 1.0)', 'VALUES (1, 1.0)', 'VALUES (10, -5.0)');
 SELECT * FROM carestair.fixed_charge('VALUES (1, 10, 1.0)', 'VALUES (1, 1.0)', NULL);
+SELECT * FROM carestair.min_sites_for_coverage('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 500, 0.9);
+SELECT * FROM carestair.min_sites_for_coverage('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, demand FROM sf_matrix', 3000, 1.5);
+SELECT * FROM carestair.min_sites_for_coverage('SELECT point_id, site_id, cost FROM sf_matrix', 'SELECT DISTINCT point_id, 0.0 FROM sf_matrix', 3000, 0.5);
+SELECT * FROM carestair.min_sites_for_coverage('SELECT point_id, site_id, cost FROM sf_matrix', NULL, 3000, 0.5);
