@@ -1,11 +1,13 @@
 -- Location models: catalogue, agreement with brute force on random instances,
 -- result-shape invariants, and no crash on NULL or empty arguments.
 BEGIN;
-SELECT plan(31);
+SELECT plan(33);
 
 SELECT has_function('carestair', 'p_median', ARRAY['text', 'text', 'integer', 'bigint[]']);
 SELECT has_function('carestair', 'max_coverage', ARRAY['text', 'text', 'integer', 'double precision', 'bigint[]']);
 SELECT has_function('carestair', 'p_center', ARRAY['text', 'integer', 'bigint[]']);
+SELECT has_function('carestair', 'fixed_charge', ARRAY['text', 'text', 'text', 'bigint[]']);
+SELECT has_function('carestair', 'min_sites_for_coverage', ARRAY['text', 'text', 'double precision', 'double precision', 'bigint[]']);
 SELECT volatility_is('carestair', 'p_median', ARRAY['text', 'text', 'integer', 'bigint[]'], 'stable');
 SELECT volatility_is('carestair', 'max_coverage', ARRAY['text', 'text', 'integer', 'double precision', 'bigint[]'], 'stable');
 SELECT volatility_is('carestair', 'p_center', ARRAY['text', 'integer', 'bigint[]'], 'stable');
