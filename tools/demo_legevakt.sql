@@ -60,3 +60,15 @@ SELECT p AS "sites", array_agg(s.name ORDER BY s.site_id) AS "p-median: least pe
                           'SELECT point_id, persons FROM carestair.demand_point WHERE region IN (''5514'', ''5518'', ''5520'', ''5522'', ''5524'', ''5526'', ''5528'', ''5530'')', p) AS m
   JOIN carestair.site AS s USING (site_id)
  GROUP BY p ORDER BY p;
+
+\echo
+\echo '== L7. NOU 2015:17 proposed 90 % within 40 minutes. For the eight kommuner, with all five sites open (fallback times):'
+\set m8 '''SELECT t.point_id, t.site_id, t.minutes FROM carestair.travel_time AS t JOIN carestair.demand_point AS d USING (point_id) WHERE d.region IN (''''5514'''', ''''5518'''', ''''5520'''', ''''5522'''', ''''5524'''', ''''5526'''', ''''5528'''', ''''5530'''')'''
+\set d8 '''SELECT point_id, persons FROM carestair.demand_point WHERE region IN (''''5514'''', ''''5518'''', ''''5520'''', ''''5522'''', ''''5524'''', ''''5526'''', ''''5528'''', ''''5530'''')'''
+SELECT round(100 * (max(c.objective) / (SELECT sum(persons) FROM carestair.demand_point WHERE region IN ('5514', '5518', '5520', '5522', '5524', '5526', '5528', '5530')))::numeric, 1) AS "% within 40 min, all five sites"
+  FROM carestair.max_coverage(:m8, :d8, 5, 40) AS c;
+\echo 'so 90 % is out of reach with these sites (carestair.min_sites_for_coverage says so as an error). The fewest sites for 80 %:'
+SELECT s.name, round(100 * m.covered_share::numeric, 1) AS "% within 40 min", m.method
+  FROM carestair.min_sites_for_coverage(:m8, :d8, 40, 0.8) AS m
+  JOIN carestair.site AS s USING (site_id)
+ ORDER BY s.site_id;
