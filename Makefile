@@ -15,7 +15,9 @@ SQL_MODULES = \
 	src/population.sql \
 	src/ssb_csv.sql \
 	src/ssb_import.sql \
-	src/population_stats.sql
+	src/population_stats.sql \
+	src/staffing.sql \
+	src/rota.sql
 
 MODULE_big  = carestair
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
