@@ -205,6 +205,37 @@ COMMENT ON FUNCTION carestair.create_example_staffing_plan(text, boolean) IS
   'Insert the EXAMPLE bemanningsplan of issue 8 (24/7 nursing-home unit, 597.5 h/week; 577.5 h/week with 12.5-hour weekend long days). Illustration, not real data. See doc/staffing.md.';
 
 /*
+ * _staffing_plan_minutes(unit): the plan per shift and weekday in exact
+ * minutes (persons x minutes), so that sums carry no rounding.  Internal.
+ */
+CREATE FUNCTION carestair._staffing_plan_minutes(unit text)
+RETURNS TABLE (shift text, kind text, weekday integer, start_minute integer, persons integer,
+               sykepleiere integer, shift_minutes integer, minutes integer, night_minutes_ks integer,
+               night_minutes_aml integer, sunday_minutes integer)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    WITH n AS (
+        SELECT s.shift, s.kind, n.weekday, s.start_minute, s.end_minute,
+               pg_catalog.sum(n.persons)::integer AS persons,
+               coalesce(pg_catalog.sum(n.persons) FILTER (WHERE n.competence OPERATOR(pg_catalog.=) 'sykepleier'), 0)::integer AS syk,
+               (n.weekday OPERATOR(pg_catalog.-) 1) OPERATOR(pg_catalog.*) 1440 OPERATOR(pg_catalog.+) s.start_minute AS a,
+               (n.weekday OPERATOR(pg_catalog.-) 1) OPERATOR(pg_catalog.*) 1440 OPERATOR(pg_catalog.+) s.end_minute AS b
+          FROM carestair.staffing_need AS n
+          JOIN carestair.staffing_shift AS s ON s.unit OPERATOR(pg_catalog.=) n.unit AND s.shift OPERATOR(pg_catalog.=) n.shift
+         WHERE n.unit OPERATOR(pg_catalog.=) _staffing_plan_minutes.unit
+         GROUP BY s.shift, s.kind, n.weekday, s.start_minute, s.end_minute
+    )
+    SELECT n.shift, n.kind, n.weekday, n.start_minute, n.persons, n.syk,
+           n.end_minute OPERATOR(pg_catalog.-) n.start_minute,
+           n.persons OPERATOR(pg_catalog.*) (n.end_minute OPERATOR(pg_catalog.-) n.start_minute),
+           n.persons OPERATOR(pg_catalog.*) carestair._minutes_in_window(n.a, n.b, 'night_ks'),
+           n.persons OPERATOR(pg_catalog.*) carestair._minutes_in_window(n.a, n.b, 'night_aml'),
+           n.persons OPERATOR(pg_catalog.*) carestair._minutes_in_window(n.a, n.b, 'sunday')
+      FROM n;
+END;
+COMMENT ON FUNCTION carestair._staffing_plan_minutes(text) IS 'Internal: the bemanningsplan per shift and weekday in exact minutes.';
+
+/*
  * staffing_plan_hours(unit): the plan expanded per shift and weekday, with
  * hours, persons and the night and Sunday hours that the norms weigh.
  */
@@ -218,29 +249,16 @@ AS $$
 BEGIN
     PERFORM carestair._require_staffing_plan(unit);
     RETURN QUERY
-    WITH n AS (
-        SELECT s.shift, s.kind, n.weekday, s.start_minute, s.end_minute,
-               pg_catalog.sum(n.persons)::integer AS persons,
-               (pg_catalog.sum(n.persons) FILTER (WHERE n.competence = 'sykepleier'))::integer AS syk,
-               (n.weekday - 1) * 1440 + s.start_minute AS a,
-               (n.weekday - 1) * 1440 + s.end_minute AS b
-          FROM carestair.staffing_need AS n
-          JOIN carestair.staffing_shift AS s ON s.unit = n.unit AND s.shift = n.shift
-         WHERE n.unit = staffing_plan_hours.unit
-         GROUP BY s.shift, s.kind, n.weekday, s.start_minute, s.end_minute
-    )
-    SELECT n.shift, n.kind, n.weekday, n.persons, coalesce(n.syk, 0),
-           (n.end_minute - n.start_minute) / 60.0,
-           n.persons * (n.end_minute - n.start_minute) / 60.0,
-           n.persons * carestair._minutes_in_window(n.a, n.b, 'night_ks') / 60.0,
-           n.persons * carestair._minutes_in_window(n.a, n.b, 'night_aml') / 60.0,
-           n.persons * carestair._minutes_in_window(n.a, n.b, 'sunday') / 60.0
-      FROM n
-     ORDER BY n.weekday, n.a, n.shift;
+    SELECT m.shift, m.kind, m.weekday, m.persons, m.sykepleiere,
+           pg_catalog.round(m.shift_minutes / 60.0, 2), pg_catalog.round(m.minutes / 60.0, 2),
+           pg_catalog.round(m.night_minutes_ks / 60.0, 2), pg_catalog.round(m.night_minutes_aml / 60.0, 2),
+           pg_catalog.round(m.sunday_minutes / 60.0, 2)
+      FROM carestair._staffing_plan_minutes(unit) AS m
+     ORDER BY m.weekday, m.start_minute, m.shift;
 END
 $$;
 COMMENT ON FUNCTION carestair.staffing_plan_hours(text) IS
-  'Bemanningsplan per shift and weekday: persons, hours, night hours (KS 20-06, AML 21-06) and Sunday hours (Sat 18 - Sun 22). See doc/staffing.md.';
+  'Bemanningsplan per shift and weekday: persons, hours, night hours (KS 20-06, AML 21-06) and Sunday hours (Sat 18 - Sun 22), 2 decimals. See doc/staffing.md.';
 
 /*
  * staffing_arsverk(unit, norm, holiday_weeks, sickness_pct, training_pct):
@@ -291,10 +309,10 @@ BEGIN
     END IF;
     PERFORM carestair._require_staffing_plan(unit);
 
-    SELECT pg_catalog.sum(p.hours), pg_catalog.sum(p.night_hours_ks), pg_catalog.sum(p.night_hours_aml),
-           pg_catalog.sum(p.sunday_hours)
+    SELECT pg_catalog.sum(m.minutes) / 60.0, pg_catalog.sum(m.night_minutes_ks) / 60.0,
+           pg_catalog.sum(m.night_minutes_aml) / 60.0, pg_catalog.sum(m.sunday_minutes) / 60.0
       INTO h, nks, naml, sun
-      FROM carestair.staffing_plan_hours(unit) AS p;
+      FROM carestair._staffing_plan_minutes(unit) AS m;
 
     a355 := h / 35.5;
     helk := naml / a355 * 52 >= 539 AND sun / a355 * 52 >= 231;
@@ -347,7 +365,7 @@ BEGIN
       FROM carestair.staffing_arsverk(unit, norm) AS a;
     SELECT pg_catalog.max(d.persons)::integer INTO w
       FROM (SELECT p.weekday, pg_catalog.sum(p.persons) AS persons
-              FROM carestair.staffing_plan_hours(unit) AS p
+              FROM carestair._staffing_plan_minutes(unit) AS p
              WHERE p.weekday IN (6, 7) GROUP BY p.weekday) AS d;
     w := coalesce(w, 0);
     FOREACH k IN ARRAY (SELECT pg_catalog.array_agg(DISTINCT x ORDER BY x) FROM pg_catalog.unnest(weekend_frequencies) AS x)
@@ -383,3 +401,99 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION carestair.weekend_knot_alternatives(text[], integer[], text) IS
   'The weekend knot of several plans (every 2nd/3rd/4th weekend, long weekend shifts) side by side. See doc/staffing.md.';
+
+/*
+ * staffing_plan_for_arsverk(template_unit, new_unit, arsverk, ...): a plan
+ * for a demand of `arsverk` net årsverk, by scaling a template plan.
+ * Rule: factor f = arsverk / the template's net årsverk at `norm`; every
+ * count (shift, weekday, competence) becomes floor(persons * f); then, in
+ * order of the largest fractional part (ties: weekday, start, shift,
+ * competence), a count gets one more person while the hours still missing
+ * to arsverk * norm are at least half that shift (largest remainder in
+ * hours); finally a shift and weekday that had a sykepleier keeps one.  Shift times are copied.  The resulting plan's årsverk differs
+ * from the target by the rounding; both are returned.
+ */
+CREATE FUNCTION carestair.staffing_plan_for_arsverk(template_unit text, new_unit text, arsverk numeric,
+                                                    new_name text DEFAULT NULL, region text DEFAULT NULL,
+                                                    step text DEFAULT NULL, year integer DEFAULT NULL,
+                                                    norm text DEFAULT 'turnus')
+RETURNS TABLE (target_arsverk numeric, scale_factor numeric, weekly_hours numeric, plan_arsverk numeric)
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    base numeric; f numeric; deficit numeric; c record;
+BEGIN
+    IF template_unit IS NULL OR new_unit IS NULL OR arsverk IS NULL OR norm IS NULL THEN
+        RAISE EXCEPTION 'template_unit, new_unit, arsverk and norm must not be NULL'
+            USING ERRCODE = 'null_value_not_allowed',
+                  HINT = 'Pass the template plan, a new unit code and the årsverk to staff.';
+    END IF;
+    IF arsverk <= 0 OR arsverk > 10000 THEN
+        RAISE EXCEPTION 'invalid arsverk %', arsverk
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'The årsverk to staff must be above 0 and at most 10000.',
+                  HINT = 'Pass the net årsverk of the care-demand result for the step and year.';
+    END IF;
+    IF EXISTS (SELECT FROM carestair.staffing_unit AS u WHERE u.unit = new_unit) THEN
+        RAISE EXCEPTION 'staffing unit "%" already exists', new_unit
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Choose a new unit code, or delete the old unit from carestair.staffing_unit first.';
+    END IF;
+    SELECT a.net_arsverk INTO base FROM carestair.staffing_arsverk(template_unit, norm) AS a;
+    f := staffing_plan_for_arsverk.arsverk / base;
+
+    INSERT INTO carestair.staffing_unit (unit, name, region, is_example, note)
+    SELECT new_unit,
+           coalesce(new_name, u.name || ' scaled to ' || staffing_plan_for_arsverk.arsverk || ' årsverk'),
+           coalesce(staffing_plan_for_arsverk.region, u.region), u.is_example,
+           pg_catalog.format('Scaled from %s (%s net årsverk) to %s net årsverk%s%s.', template_unit, base,
+                             staffing_plan_for_arsverk.arsverk,
+                             CASE WHEN step IS NOT NULL THEN ', step ' || step ELSE '' END,
+                             CASE WHEN staffing_plan_for_arsverk.year IS NOT NULL THEN ', year ' || staffing_plan_for_arsverk.year ELSE '' END)
+      FROM carestair.staffing_unit AS u WHERE u.unit = template_unit;
+    INSERT INTO carestair.staffing_shift (unit, shift, kind, start_minute, end_minute)
+    SELECT new_unit, s.shift, s.kind, s.start_minute, s.end_minute
+      FROM carestair.staffing_shift AS s WHERE s.unit = template_unit;
+    -- Largest remainder in hours: floors first, then +1 in order of the
+    -- fractional part while that brings the hours closer to the target.
+    deficit := staffing_plan_for_arsverk.arsverk * (SELECT a.weekly_norm_hours FROM carestair.staffing_arsverk(template_unit, norm) AS a);
+    FOR c IN
+        SELECT n.shift, n.weekday, n.competence, n.persons * f AS exact,
+               pg_catalog.floor(n.persons * f)::integer AS base_n,
+               (s.end_minute - s.start_minute) / 60.0 AS h
+          FROM carestair.staffing_need AS n
+          JOIN carestair.staffing_shift AS s ON s.unit = n.unit AND s.shift = n.shift
+         WHERE n.unit = template_unit
+         ORDER BY (n.persons * f - pg_catalog.floor(n.persons * f)) DESC, n.weekday, s.start_minute, n.shift, n.competence
+    LOOP
+        INSERT INTO carestair.staffing_need (unit, shift, weekday, competence, persons)
+        VALUES (new_unit, c.shift, c.weekday, c.competence, c.base_n);
+        deficit := deficit - c.base_n * c.h;
+    END LOOP;
+    FOR c IN
+        SELECT n.shift, n.weekday, n.competence, (s.end_minute - s.start_minute) / 60.0 AS h
+          FROM carestair.staffing_need AS n
+          JOIN carestair.staffing_shift AS s ON s.unit = n.unit AND s.shift = n.shift
+         WHERE n.unit = template_unit AND n.persons * f > pg_catalog.floor(n.persons * f)
+         ORDER BY (n.persons * f - pg_catalog.floor(n.persons * f)) DESC, n.weekday, s.start_minute, n.shift, n.competence
+    LOOP
+        IF deficit >= c.h / 2 THEN
+            UPDATE carestair.staffing_need AS n SET persons = n.persons + 1
+             WHERE n.unit = new_unit AND n.shift = c.shift AND n.weekday = c.weekday AND n.competence = c.competence;
+            deficit := deficit - c.h;
+        END IF;
+    END LOOP;
+    -- Competence floor: a shift that had a sykepleier keeps one.
+    UPDATE carestair.staffing_need AS n SET persons = 1
+      FROM carestair.staffing_need AS t
+     WHERE n.unit = new_unit AND t.unit = template_unit AND t.shift = n.shift AND t.weekday = n.weekday
+       AND t.competence = n.competence AND n.competence = 'sykepleier' AND t.persons > 0 AND n.persons = 0;
+
+    RETURN QUERY
+    SELECT staffing_plan_for_arsverk.arsverk, pg_catalog.round(f, 4), a.weekly_hours, a.net_arsverk
+      FROM carestair.staffing_arsverk(new_unit, norm) AS a;
+END
+$$;
+COMMENT ON FUNCTION carestair.staffing_plan_for_arsverk(text, text, numeric, text, text, text, integer, text) IS
+  'A bemanningsplan for a demand in årsverk (e.g. a care-demand result for a step and year), by scaling a template plan with a documented rounding rule. See doc/staffing.md.';
