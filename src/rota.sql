@@ -291,8 +291,8 @@ CREATE FUNCTION carestair.generate_rota(unit text, weeks integer DEFAULT 6, week
                                         max_consecutive_days integer DEFAULT 5,
                                         daily_rest_hours numeric DEFAULT 11, weekly_rest_hours numeric DEFAULT 35,
                                         hours_tolerance numeric DEFAULT 4, norm text DEFAULT 'turnus',
-                                        seed bigint DEFAULT 1, time_budget_ms integer DEFAULT 20000,
-                                        max_iterations bigint DEFAULT 3000000, allow_partial boolean DEFAULT false)
+                                        seed bigint DEFAULT 1, time_budget_ms integer DEFAULT 30000,
+                                        max_iterations bigint DEFAULT 10000000, allow_partial boolean DEFAULT false)
 RETURNS SETOF carestair.rota
 LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
@@ -339,7 +339,7 @@ BEGIN
         RAISE EXCEPTION 'invalid search budget (time_budget_ms %, max_iterations %)', time_budget_ms, max_iterations
             USING ERRCODE = 'invalid_parameter_value',
                   DETAIL = 'The time budget is 1 ms to 10 minutes and max_iterations at least 1.',
-                  HINT = 'Use the defaults (20000 ms, 3000000 iterations).';
+                  HINT = 'Use the defaults (30000 ms, 10000000 iterations).';
     END IF;
     pr := carestair._rota_problem(unit);
     SELECT pg_catalog.max(1440 - (e - s)) INTO max_gap

@@ -37,8 +37,8 @@
 
 #include "rota.h"
 
-#define HARD_WEIGHT 100.0
-#define T_START 10.0
+#define HARD_WEIGHT 10.0
+#define T_START 5.0
 #define T_END 0.05
 
 /* Search state. */
@@ -54,6 +54,7 @@ typedef struct Search
 	bool	   *is_night;		/* [nshift] */
 	double	   *night_target;	/* [npos] night shifts in the cycle */
 	double	   *weekend_target; /* [npos] weekend shifts in the cycle */
+	int		   *phase;			/* [npos] works weekends w with w mod k = phase */
 	double		hard;
 	double		soft;
 } Search;
@@ -361,6 +362,35 @@ set_cell(Search *S, int pos, int d, int v)
 	X(S, pos, d) = v;
 }
 
+/*
+ * Weekend phases: positions sorted by competence (highest first, then
+ * index) take turns, the i-th working the weekends w with w mod k = i mod k.
+ * Every phase then holds as even a share as possible of the positions at
+ * or above each competence, and the weekend rule holds by construction:
+ * the search never puts a position on a weekend outside its phase.
+ */
+static void
+assign_phases(Search *S)
+{
+	const RotaProblem *p = S->p;
+	int			lev,
+				pos,
+				i = 0;
+
+	for (lev = ROTA_LEVELS; lev >= 1; lev--)
+		for (pos = 0; pos < p->npos; pos++)
+			if (p->level[pos] == lev)
+				S->phase[pos] = i++ % p->weekend_every;
+}
+
+/* May position pos work shift v on day d under its weekend phase? */
+static inline bool
+allowed(const Search *S, int pos, int d, int v)
+{
+	return v == ROTA_OFF || d % 7 < 5 ||
+		S->phase[pos] == (d / 7) % S->p->weekend_every;
+}
+
 /* One cell change of a move, kept for undoing it. */
 typedef struct Change
 {
@@ -412,22 +442,14 @@ greedy_start(Search *S)
 {
 	const RotaProblem *p = S->p;
 	double	   *left = palloc(mul_size(p->npos, sizeof(double)));
-	int		   *phase = palloc(mul_size(p->npos, sizeof(int)));
-	int			seen[ROTA_LEVELS + 1] = {0, 0, 0, 0};
+	int		   *phase = S->phase;
 	int			d,
 				s,
 				lev,
 				pos;
 
-	/*
-	 * Weekend phase: the positions of each competence take turns, position
-	 * number i of its competence working the weekends w with w mod k = i mod k.
-	 */
 	for (pos = 0; pos < p->npos; pos++)
-	{
 		left[pos] = rota_target_minutes(p, pos);
-		phase[pos] = seen[p->level[pos]]++ % p->weekend_every;
-	}
 	for (d = 0; d < p->ndays; d++)
 	{
 		CHECK_FOR_INTERRUPTS();
@@ -461,7 +483,6 @@ greedy_start(Search *S)
 			}
 	}
 	pfree(left);
-	pfree(phase);
 }
 
 /* Elapsed milliseconds since start. */
@@ -519,25 +540,37 @@ carestair_rota_search(const RotaProblem *p, uint64 seed, int64 max_iterations,
 	S.is_night = palloc(mul_size(p->nshift, sizeof(bool)));
 	S.night_target = palloc(mul_size(p->npos, sizeof(double)));
 	S.weekend_target = palloc(mul_size(p->npos, sizeof(double)));
+	S.phase = palloc(mul_size(p->npos, sizeof(int)));
+	assign_phases(&S);
 
 	for (s = 0; s < p->nshift; s++)
 		S.is_night[s] = shift_is_night(p->start[s], p->end[s]);
-	for (pos = 0; pos < p->npos; pos++)
-		total_size += p->size[pos];
-	for (d = 0; d < p->ndays; d++)
-		for (s = 0; s < p->nshift; s++)
-		{
-			int			n = need_ge(p, d, s, 1);
-
-			if (S.is_night[s])
-				nights_needed += n;
-			if (d % 7 >= 5)
-				weekend_needed += n;
-		}
-	for (pos = 0; pos < p->npos; pos++)
+	/*
+	 * Fairness targets per competence: the nights and weekend shifts needed
+	 * at exactly level l, shared among the positions of level l by size.
+	 */
+	for (int lev = 1; lev <= ROTA_LEVELS; lev++)
 	{
-		S.night_target[pos] = nights_needed * p->size[pos] / total_size;
-		S.weekend_target[pos] = weekend_needed * p->size[pos] / total_size;
+		total_size = nights_needed = weekend_needed = 0;
+		for (pos = 0; pos < p->npos; pos++)
+			if (p->level[pos] == lev)
+				total_size += p->size[pos];
+		for (d = 0; d < p->ndays; d++)
+			for (s = 0; s < p->nshift; s++)
+			{
+				int			n = p->need[((d % 7) * p->nshift + s) * ROTA_LEVELS + lev - 1];
+
+				if (S.is_night[s])
+					nights_needed += n;
+				if (d % 7 >= 5)
+					weekend_needed += n;
+			}
+		for (pos = 0; pos < p->npos; pos++)
+			if (p->level[pos] == lev)
+			{
+				S.night_target[pos] = nights_needed * p->size[pos] / total_size;
+				S.weekend_target[pos] = weekend_needed * p->size[pos] / total_size;
+			}
 	}
 
 	greedy_start(&S);
@@ -590,8 +623,9 @@ carestair_rota_search(const RotaProblem *p, uint64 seed, int64 max_iterations,
 		{
 			/*
 			 * Repair: the first under-covered (day, shift) from a random
-			 * cell gets a random off-duty position of the missing
-			 * competence or higher.
+			 * cell gets a random position of the missing competence or
+			 * higher, off duty if one is found in 20 tries, else moved
+			 * from another shift that day.
 			 */
 			size_t		nc = (size_t) p->ndays * p->nshift;
 			size_t		c0 = (size_t) pg_prng_uint64_range(&rng, 0, nc - 1);
@@ -618,13 +652,15 @@ carestair_rota_search(const RotaProblem *p, uint64 seed, int64 max_iterations,
 			}
 			if (lev == 0)
 				continue;
-			for (tries = 0; tries < 20; tries++)
+			for (tries = 0; tries < 40; tries++)
 			{
 				pa = (int) pg_prng_uint64_range(&rng, 0, p->npos - 1);
-				if (p->level[pa] >= lev && X(&S, pa, da) == ROTA_OFF)
+				if (p->level[pa] >= lev && X(&S, pa, da) != vb &&
+					allowed(&S, pa, da, vb) &&
+					(X(&S, pa, da) == ROTA_OFF || tries >= 20))
 					break;
 			}
-			if (tries == 20)
+			if (tries == 40)
 				continue;
 			ADD_CHANGE(pa, da, vb);
 		}
@@ -670,6 +706,15 @@ carestair_rota_search(const RotaProblem *p, uint64 seed, int64 max_iterations,
 				continue;
 			ADD_CHANGE(pa, da, vb);
 			ADD_CHANGE(pa, db, va);
+		}
+		{
+			bool		ok = true;
+			int			k;
+
+			for (k = 0; k < nch && ok; k++)
+				ok = allowed(&S, ch[k].pos, ch[k].day, ch[k].val);
+			if (!ok)
+				continue;
 		}
 		apply_changes(&S, ch, nch, false);
 
