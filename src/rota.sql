@@ -88,6 +88,24 @@ COMMENT ON COLUMN carestair.rota_rows.starts IS 'Start time HH:MM.';
 COMMENT ON COLUMN carestair.rota_rows.ends IS 'End time HH:MM (next day when the shift passes midnight).';
 COMMENT ON COLUMN carestair.rota_rows.hours IS 'Shift length, hours.';
 
+/*
+ * _require_range(name, value, lo, hi, detail, hint): raise
+ * 'invalid <name> <value>' (22023) unless lo <= value <= hi.  Internal.
+ */
+CREATE FUNCTION carestair._require_range(name text, value numeric, lo numeric, hi numeric, detail text, hint text)
+RETURNS void
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF value IS NULL OR value < lo OR value > hi THEN
+        RAISE EXCEPTION 'invalid % %', name, coalesce(value::text, 'NULL')
+            USING ERRCODE = 'invalid_parameter_value', DETAIL = detail, HINT = hint;
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION carestair._require_range(text, numeric, numeric, numeric, text, text) IS 'Internal: error for a parameter outside its range.';
+
 CREATE FUNCTION carestair._rota_search(shift_start integer[], shift_end integer[], need integer[],
                                        pos_size double precision[], pos_level integer[], weeks integer,
                                        weekly_norm double precision, daily_rest_min integer,
@@ -178,18 +196,10 @@ AS $$
 DECLARE
     wn numeric; c record; h integer; f integer; rest numeric; k integer := weekend_every;
 BEGIN
-    IF k < 1 OR k > 52 THEN
-        RAISE EXCEPTION 'invalid weekend_every %', k
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = 'The weekend frequency is a whole number of weeks from 1 to 52.',
-                  HINT = 'Use 3 for every third weekend.';
-    END IF;
-    IF min_size_pct <= 0 OR min_size_pct > 100 THEN
-        RAISE EXCEPTION 'invalid min_size_pct %', min_size_pct
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = 'The smallest position size must be above 0 and at most 100 percent.',
-                  HINT = 'Use 50 for positions of at least 50 %.';
-    END IF;
+    PERFORM carestair._require_range('weekend_every', k, 1, 52,
+                                     'The weekend frequency is a whole number of weeks from 1 to 52.', 'Use 3 for every third weekend.');
+    PERFORM carestair._require_range('min_size_pct', min_size_pct, 0.1, 100,
+                                     'The smallest position size must be from 0.1 to 100 percent.', 'Use 50 for positions of at least 50 %.');
     SELECT a.weekly_norm_hours INTO wn FROM carestair.staffing_arsverk(unit, norm) AS a;
     DELETE FROM carestair.staffing_position AS sp WHERE sp.unit = propose_positions.unit;
     FOR c IN
@@ -301,40 +311,23 @@ DECLARE
     pr record; wn numeric; res record; id integer; nviol integer; worst text; summary text;
     max_gap integer;
 BEGIN
-    IF weeks < 1 OR weeks > 52 THEN
-        RAISE EXCEPTION 'invalid weeks %', weeks
-            USING ERRCODE = 'invalid_parameter_value', DETAIL = 'The cycle is 1 to 52 weeks long.',
-                  HINT = 'Use 6 or 12 weeks for every third weekend, 4 or 8 for every second.';
-    END IF;
+    PERFORM carestair._require_range('weeks', weeks, 1, 52, 'The cycle is 1 to 52 weeks long.',
+                                     'Use 6 or 12 weeks for every third weekend, 4 or 8 for every second.');
     IF weekend_every < 1 OR weekend_every > weeks OR weeks % weekend_every <> 0 THEN
         RAISE EXCEPTION 'invalid weekend_every % for a cycle of % weeks', weekend_every, weeks
             USING ERRCODE = 'invalid_parameter_value',
                   DETAIL = 'The weekend frequency must divide the cycle length, so that every position works the same weekends each cycle.',
                   HINT = 'Use weeks => 6 with weekend_every => 3, or weeks => 4 with weekend_every => 2.';
     END IF;
-    IF max_consecutive_days < 1 OR max_consecutive_days > 14 THEN
-        RAISE EXCEPTION 'invalid max_consecutive_days %', max_consecutive_days
-            USING ERRCODE = 'invalid_parameter_value', DETAIL = 'At most 1 to 14 working days in a row.',
-                  HINT = 'Rotas commonly allow 5 or 6.';
-    END IF;
-    IF daily_rest_hours < 8 OR daily_rest_hours > 24 THEN
-        RAISE EXCEPTION 'invalid daily_rest_hours %', daily_rest_hours
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = 'Arbeidsmiljøloven § 10-8 requires 11 hours; a tariff agreement may lower it to 8.',
-                  HINT = 'Use 11.';
-    END IF;
-    IF weekly_rest_hours < 28 OR weekly_rest_hours > 120 THEN
-        RAISE EXCEPTION 'invalid weekly_rest_hours %', weekly_rest_hours
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = 'Arbeidsmiljøloven § 10-8 requires 35 hours in every seven days; an agreement may lower it to 28.',
-                  HINT = 'Use 35.';
-    END IF;
-    IF hours_tolerance < 0 OR hours_tolerance > 40 THEN
-        RAISE EXCEPTION 'invalid hours_tolerance %', hours_tolerance
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = 'The tolerance on a position''s hours over the cycle is 0 to 40 hours.',
-                  HINT = 'Use about half the shortest shift, e.g. 4.';
-    END IF;
+    PERFORM carestair._require_range('max_consecutive_days', max_consecutive_days, 1, 14,
+                                     'At most 1 to 14 working days in a row.', 'Rotas commonly allow 5 or 6.');
+    PERFORM carestair._require_range('daily_rest_hours', daily_rest_hours, 8, 24,
+                                     'Arbeidsmiljøloven § 10-8 requires 11 hours; a tariff agreement may lower it to 8.', 'Use 11.');
+    PERFORM carestair._require_range('weekly_rest_hours', weekly_rest_hours, 28, 120,
+                                     'Arbeidsmiljøloven § 10-8 requires 35 hours in every seven days; an agreement may lower it to 28.', 'Use 35.');
+    PERFORM carestair._require_range('hours_tolerance', hours_tolerance, 0, 40,
+                                     'The tolerance on a position''s hours over the cycle is 0 to 40 hours.',
+                                     'Use about half the shortest shift, e.g. 4.');
     IF time_budget_ms < 1 OR time_budget_ms > 600000 OR max_iterations < 1 THEN
         RAISE EXCEPTION 'invalid search budget (time_budget_ms %, max_iterations %)', time_budget_ms, max_iterations
             USING ERRCODE = 'invalid_parameter_value',
