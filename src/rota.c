@@ -116,8 +116,8 @@ read_problem(FunctionCallInfo fcinfo, RotaProblem *p)
 			p->end[i] - p->start[i] > 1440)
 			bad_problem("a shift ends before it starts or lasts more than a day");
 	for (i = 0; i < n_need; i++)
-		if (p->need[i] < 0)
-			bad_problem("need counts must not be negative");
+		if (p->need[i] < 0 || p->need[i] > 100000)
+			bad_problem("need counts must be from 0 to 100000");
 	for (i = 0; i < p->npos; i++)
 		if (!(p->size[i] > 0 && p->size[i] <= 1) || p->level[i] < 1 || p->level[i] > ROTA_LEVELS)
 			bad_problem("position sizes must be in (0, 1] and levels in 1..3");

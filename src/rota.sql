@@ -375,8 +375,10 @@ BEGIN
                  GROUP BY c.rule) AS k;
         RAISE EXCEPTION 'no rota found for unit "%" within the search budget', unit
             USING ERRCODE = 'program_limit_exceeded',
-                  DETAIL = pg_catalog.format('After %s iterations the best rota still breaks %s; the binding rule is %s.',
-                                             res.iterations, summary, worst),
+                  DETAIL = pg_catalog.format('After %s iterations%s the best rota still breaks %s; the binding rule is %s.',
+                                             res.iterations,
+                                             CASE WHEN res.timed_out THEN ' (the time budget of ' || time_budget_ms || ' ms ran out)' ELSE '' END,
+                                             summary, worst),
                   HINT = 'Add positions or relax that rule, raise max_iterations or time_budget_ms, or pass allow_partial => true to keep the best attempt.';
     END IF;
 

@@ -116,6 +116,7 @@ carestair_rota_precheck(const RotaProblem *p, char **detail)
 		int			have = 0;
 		int			wk_need = 0;
 
+		CHECK_FOR_INTERRUPTS();
 		for (pos = 0; pos < p->npos; pos++)
 			if (p->level[pos] >= lev)
 				have++;

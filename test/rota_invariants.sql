@@ -2,7 +2,7 @@
 -- checker and a third, plain-SQL recount of coverage by competence, hours and
 -- weekends; årsverk and knot identities; catalogue labels; NULL battery.
 BEGIN;
-SELECT plan(45);
+SELECT plan(47);
 
 SELECT has_table('carestair', 'staffing_unit', 'staffing_unit');
 SELECT has_table('carestair', 'staffing_shift', 'staffing_shift');
@@ -113,6 +113,10 @@ SELECT results_eq($$SELECT position, week, weekday, shift FROM carestair.rota_as
 -- Positions proposed from the knot carry the årsverk of the plan.
 SELECT is((SELECT round(sum(size_pct) / 100, 1) FROM carestair.staffing_position WHERE unit = 't_ex'), (SELECT round(net_arsverk, 1) FROM carestair.staffing_arsverk('t_ex')), 'proposed positions add up to the net årsverk');
 SELECT is((SELECT count(*)::integer FROM carestair.staffing_position WHERE unit = 't_ex'), 32, 'every third weekend: 32 positions (30 for the weekend + 2 weekday assistants)');
+
+-- The time budget stops the search (54000), and a huge need is refused.
+SELECT throws_ok($$SELECT * FROM carestair.generate_rota('t_ex', time_budget_ms => 1)$$, '54000', NULL, 'a 1 ms budget ends the search with program_limit_exceeded');
+SELECT throws_ok($$SELECT * FROM carestair._rota_check('{480}', '{960}', array_fill(200000, ARRAY[21]), '{1}', '{2}', 1, 37.5, 660, 2100, 5, 1, 0, '{}')$$, '22023', 'invalid rota problem: need counts must be from 0 to 100000', 'need counts are bounded');
 
 -- NULL battery: strict functions return nothing, never crash.
 SELECT is((SELECT count(*)::integer FROM carestair.staffing_arsverk('t_ex', NULL)), 0, 'NULL norm: no row');
