@@ -313,7 +313,7 @@ row_cost(Search *S, int pos, double *hard, double *soft)
 	sf += dev / 600.0;
 
 	/* fairness */
-	sf += 0.5 * (nights - S->night_target[pos]) * (nights - S->night_target[pos]);
+	sf += 2.0 * (nights - S->night_target[pos]) * (nights - S->night_target[pos]);
 	sf += 0.5 * (wend - S->weekend_target[pos]) * (wend - S->weekend_target[pos]);
 
 	*hard = h;
