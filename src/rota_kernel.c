@@ -139,7 +139,7 @@ carestair_rota_precheck(const RotaProblem *p, char **detail)
 		/* Each position works at most floor(weeks / k) of the cycle's weekends. */
 		if ((int64) have * (p->weeks / p->weekend_every) < (int64) wk_need * p->weeks)
 		{
-			appendStringInfo(&buf, "Every weekend needs %d persons with competence level >= %d; working every %d. weekend over %d weeks needs at least %d such positions, the unit has %d.",
+			appendStringInfo(&buf, "Every weekend needs %d persons with competence level >= %d; working one weekend in %d over %d weeks, that takes at least %d such positions, and the unit has %d.",
 							 wk_need, lev, p->weekend_every, p->weeks,
 							 (p->weeks / p->weekend_every) > 0
 							 ? (wk_need * p->weeks + p->weeks / p->weekend_every - 1) / (p->weeks / p->weekend_every)
