@@ -18,6 +18,11 @@ SELECT net_arsverk, cover_factor, gross_arsverk FROM carestair.staffing_arsverk(
 SELECT * FROM carestair.weekend_knot('example_24_7');
 SELECT * FROM carestair.weekend_knot_alternatives(ARRAY['example_24_7', 'example_long_weekend'], ARRAY[2, 3]);
 SELECT weekend_every, min_headcount, mean_position_pct, full_time_for_all FROM carestair.weekend_knot('example_long_weekend', ARRAY[4, 1, 4]);
+-- Long weekend days derived from any plan: the example becomes exactly its long-weekend variant.
+SELECT * FROM carestair.staffing_plan_long_weekend('example_24_7', 'example_24_7_lw');
+SELECT shift, kind, start_minute, end_minute FROM carestair.staffing_shift WHERE unit = 'example_24_7_lw' ORDER BY start_minute;
+SELECT weekend_every, persons_per_weekend, min_headcount, mean_position_pct FROM carestair.weekend_knot('example_24_7_lw', ARRAY[3]);
+SELECT count(*) AS differing_need_rows FROM ((SELECT shift, weekday, competence, persons FROM carestair.staffing_need WHERE unit = 'example_24_7_lw' AND persons > 0 EXCEPT SELECT shift, weekday, competence, persons FROM carestair.staffing_need WHERE unit = 'example_long_weekend') UNION ALL (SELECT shift, weekday, competence, persons FROM carestair.staffing_need WHERE unit = 'example_long_weekend' EXCEPT SELECT shift, weekday, competence, persons FROM carestair.staffing_need WHERE unit = 'example_24_7_lw' AND persons > 0)) AS d;
 -- A weekday-only plan has no weekend knot.
 INSERT INTO carestair.staffing_unit (unit, name) VALUES ('dagsenter', 'Day centre (test)');
 INSERT INTO carestair.staffing_shift VALUES ('dagsenter', 'D', 'day', 480, 930);
@@ -55,3 +60,8 @@ SELECT * FROM carestair.staffing_plan_for_arsverk('example_24_7', 'x', 0);
 SELECT * FROM carestair.staffing_plan_for_arsverk('example_24_7', 'example_2035', 20);
 SELECT * FROM carestair.staffing_plan_for_arsverk('example_24_7', NULL, 20);
 SELECT * FROM carestair.staffing_arsverk(NULL);
+SELECT * FROM carestair.staffing_plan_long_weekend('example_24_7', 'example_24_7_lw');
+SELECT * FROM carestair.staffing_plan_long_weekend('dagsenter', 'dagsenter_lw');
+SELECT * FROM carestair.staffing_plan_long_weekend('example_24_7', 'lw2', shift => 'N');
+SELECT * FROM carestair.staffing_plan_long_weekend('example_24_7', 'lw3', 480, 1300);
+SELECT count(*) FROM carestair.staffing_unit WHERE unit = 'lw3';

@@ -497,3 +497,73 @@ END
 $$;
 COMMENT ON FUNCTION carestair.staffing_plan_for_arsverk(text, text, numeric, text, text, text, integer, text) IS
   'A bemanningsplan for a demand in årsverk (e.g. a care-demand result for a step and year), by scaling a template plan with a documented rounding rule. See doc/staffing.md.';
+
+/*
+ * staffing_plan_long_weekend(template_unit, new_unit, start_minute,
+ * end_minute, shift): the template plan with long weekend days.  On
+ * Saturday and Sunday the shifts of kind day and evening give way to one
+ * long day (default 08:00-20:30, 12.5 h) staffed, per competence, with the
+ * larger of the day and the evening persons; weekdays and nights are
+ * copied unchanged.  The example plan of issue 8 becomes exactly its
+ * long-weekend variant (577.5 h a week).
+ */
+CREATE FUNCTION carestair.staffing_plan_long_weekend(template_unit text, new_unit text,
+                                                     start_minute integer DEFAULT 480, end_minute integer DEFAULT 1230,
+                                                     shift text DEFAULT 'L')
+RETURNS TABLE (weekly_hours numeric, net_arsverk numeric)
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    PERFORM carestair._require_staffing_plan(template_unit);
+    IF EXISTS (SELECT FROM carestair.staffing_unit AS u WHERE u.unit = new_unit) THEN
+        RAISE EXCEPTION 'staffing unit "%" already exists', new_unit
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Choose a new unit code, or delete the old unit from carestair.staffing_unit first.';
+    END IF;
+    IF NOT EXISTS (SELECT FROM carestair.staffing_need AS n
+                     JOIN carestair.staffing_shift AS s ON s.unit = n.unit AND s.shift = n.shift
+                    WHERE n.unit = template_unit AND n.weekday IN (6, 7) AND n.persons > 0
+                      AND s.kind IN ('day', 'evening')) THEN
+        RAISE EXCEPTION 'staffing unit "%" has no weekend day or evening shifts to merge', template_unit
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'Long weekend days replace the Saturday and Sunday shifts of kind day and evening.',
+                  HINT = 'Give the weekend shifts their kind in carestair.staffing_shift.';
+    END IF;
+    IF EXISTS (SELECT FROM carestair.staffing_shift AS s
+                WHERE s.unit = template_unit AND s.shift = staffing_plan_long_weekend.shift) THEN
+        RAISE EXCEPTION 'shift code "%" is already used in staffing unit "%"', staffing_plan_long_weekend.shift, template_unit
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Pass another code for the long day, e.g. shift => ''LV''.';
+    END IF;
+
+    INSERT INTO carestair.staffing_unit (unit, name, region, is_example, note)
+    SELECT new_unit, u.name || ', long weekend days', u.region, u.is_example,
+           pg_catalog.format('%s with long weekend days (%s minutes from %s).', template_unit,
+                             end_minute - start_minute, start_minute)
+      FROM carestair.staffing_unit AS u WHERE u.unit = template_unit;
+    INSERT INTO carestair.staffing_shift (unit, shift, kind, start_minute, end_minute)
+    SELECT new_unit, s.shift, s.kind, s.start_minute, s.end_minute
+      FROM carestair.staffing_shift AS s WHERE s.unit = template_unit
+    UNION ALL
+    SELECT new_unit, staffing_plan_long_weekend.shift, 'long_day', staffing_plan_long_weekend.start_minute,
+           staffing_plan_long_weekend.end_minute;
+    INSERT INTO carestair.staffing_need (unit, shift, weekday, competence, persons)
+    SELECT new_unit, n.shift, n.weekday, n.competence, n.persons
+      FROM carestair.staffing_need AS n
+      JOIN carestair.staffing_shift AS s ON s.unit = n.unit AND s.shift = n.shift
+     WHERE n.unit = template_unit AND (n.weekday <= 5 OR s.kind NOT IN ('day', 'evening'))
+    UNION ALL
+    SELECT new_unit, staffing_plan_long_weekend.shift, k.weekday, k.competence, pg_catalog.max(k.persons)::integer
+      FROM (SELECT n.weekday, n.competence, s.kind, pg_catalog.sum(n.persons) AS persons
+              FROM carestair.staffing_need AS n
+              JOIN carestair.staffing_shift AS s ON s.unit = n.unit AND s.shift = n.shift
+             WHERE n.unit = template_unit AND n.weekday IN (6, 7) AND s.kind IN ('day', 'evening')
+             GROUP BY n.weekday, n.competence, s.kind) AS k
+     GROUP BY k.weekday, k.competence;
+
+    RETURN QUERY SELECT a.weekly_hours, a.net_arsverk FROM carestair.staffing_arsverk(new_unit) AS a;
+END
+$$;
+COMMENT ON FUNCTION carestair.staffing_plan_long_weekend(text, text, integer, integer, text) IS
+  'A copy of a bemanningsplan with long weekend days: Saturday and Sunday day and evening shifts become one long day (default 08:00-20:30) staffed with the larger of the two, per competence. See doc/staffing.md.';

@@ -2,7 +2,7 @@
 -- checker and a third, plain-SQL recount of coverage by competence, hours and
 -- weekends; årsverk and knot identities; catalogue labels; NULL battery.
 BEGIN;
-SELECT plan(47);
+SELECT plan(48);
 
 SELECT has_table('carestair', 'staffing_unit', 'staffing_unit');
 SELECT has_table('carestair', 'staffing_shift', 'staffing_shift');
@@ -16,6 +16,7 @@ SELECT volatility_is('carestair', 'weekend_knot', ARRAY['text', 'integer[]', 'te
 SELECT volatility_is('carestair', 'generate_rota', ARRAY['text', 'integer', 'integer', 'integer', 'numeric', 'numeric', 'numeric', 'text', 'bigint', 'integer', 'bigint', 'boolean'], 'volatile');
 SELECT volatility_is('carestair', 'check_rota', ARRAY['integer'], 'stable');
 SELECT volatility_is('carestair', 'propose_positions', ARRAY['text', 'integer', 'numeric', 'text'], 'volatile');
+SELECT volatility_is('carestair', 'staffing_plan_long_weekend', ARRAY['text', 'text', 'integer', 'integer', 'text'], 'volatile');
 SELECT volatility_is('carestair', 'staffing_plan_for_arsverk', ARRAY['text', 'text', 'numeric', 'text', 'text', 'text', 'integer', 'text'], 'volatile');
 SELECT volatility_is('carestair', '_rota_check', ARRAY['integer[]', 'integer[]', 'integer[]', 'double precision[]', 'integer[]', 'integer', 'double precision', 'integer', 'integer', 'integer', 'integer', 'integer', 'integer[]'], 'immutable');
 SELECT is((SELECT proparallel FROM pg_proc WHERE oid = 'carestair.generate_rota(text,integer,integer,integer,numeric,numeric,numeric,text,bigint,integer,bigint,boolean)'::regprocedure), 'u', 'generate_rota is parallel unsafe');

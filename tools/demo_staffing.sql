@@ -5,7 +5,7 @@
 \echo
 \echo '== Staffing: an EXAMPLE 24/7 unit at Målselv (illustrative plan, not real data)'
 SELECT carestair.create_example_staffing_plan('malselv_example') AS _ \gset
-SELECT carestair.create_example_staffing_plan('malselv_example_long', true) AS _ \gset
+SELECT weekly_hours AS _ FROM carestair.staffing_plan_long_weekend('malselv_example', 'malselv_example_long') \gset
 UPDATE carestair.staffing_unit
    SET region = '5524',
        name = CASE unit WHEN 'malselv_example' THEN 'Målselv, EXAMPLE unit (not real data)'
