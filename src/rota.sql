@@ -244,8 +244,31 @@ COMMENT ON FUNCTION carestair.propose_positions(text, integer, numeric, text) IS
   'Size a unit''s positions from the weekend knot, per competence, with as many full-time positions as the weekend and a minimum position size allow; stores them in carestair.staffing_position. See doc/rota.md.';
 
 /*
- * _rota_check_assignment(rota_id): the checker's findings for a stored rota
- * against the unit's current plan and positions, with names.  Internal.
+ * _require_rota(rota_id): the stored rota, or the documented error.  Internal.
+ */
+CREATE FUNCTION carestair._require_rota(rota_id integer)
+RETURNS carestair.rota
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r carestair.rota;
+BEGIN
+    SELECT * INTO r FROM carestair.rota AS ro WHERE ro.rota_id = _require_rota.rota_id;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'unknown rota %', rota_id
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'Rotas are rows of carestair.rota.',
+                  HINT = 'Generate one with carestair.generate_rota().';
+    END IF;
+    RETURN r;
+END
+$$;
+COMMENT ON FUNCTION carestair._require_rota(integer) IS 'Internal: a stored rota, or an error for an unknown rota id.';
+
+/*
+ * check_rota(rota_id): the checker's findings for a stored rota
+ * against the unit's current plan and positions, with names.
  */
 CREATE FUNCTION carestair.check_rota(rota_id integer)
 RETURNS TABLE (rule text, position_name text, week integer, weekday integer, shift text, detail text)
@@ -255,13 +278,7 @@ AS $$
 DECLARE
     r carestair.rota; pr record; x integer[]; bad text;
 BEGIN
-    SELECT * INTO r FROM carestair.rota AS ro WHERE ro.rota_id = check_rota.rota_id;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'unknown rota %', rota_id
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = 'Rotas are rows of carestair.rota.',
-                  HINT = 'Generate one with carestair.generate_rota().';
-    END IF;
+    r := carestair._require_rota(rota_id);
     pr := carestair._rota_problem(r.unit);
     SELECT pg_catalog.min(a.position) INTO bad FROM carestair.rota_assignment AS a
      WHERE a.rota_id = r.rota_id AND (a.position <> ALL (pr.position_names) OR a.week > r.weeks);
@@ -308,7 +325,7 @@ LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    pr record; wn numeric; res record; id integer; nviol integer; worst text; summary text;
+    pr record; wn numeric; res record; id integer; nviol integer; worst text; summary text; findings text[];
     max_gap integer;
 BEGIN
     PERFORM carestair._require_range('weeks', weeks, 1, 52, 'The cycle is 1 to 52 weeks long.',
@@ -356,23 +373,17 @@ BEGIN
                   HINT = 'Add or enlarge positions, or change the plan; carestair.weekend_knot() shows the headcount each weekend frequency needs.';
     END IF;
 
-    SELECT c.rule || ' (' || c.n || ')', c.total INTO worst, nviol
-      FROM (SELECT k.rule, pg_catalog.count(*) AS n, pg_catalog.sum(pg_catalog.count(*)) OVER ()::integer AS total
-              FROM carestair._rota_check(pr.shift_start, pr.shift_end, pr.need, pr.pos_size, pr.pos_level, weeks,
-                                         wn::double precision, (daily_rest_hours * 60)::integer,
-                                         (weekly_rest_hours * 60)::integer, max_consecutive_days, weekend_every,
-                                         (hours_tolerance * 60)::integer, res.assignment) AS k
-             GROUP BY k.rule) AS c
-     ORDER BY c.n DESC, c.rule LIMIT 1;
-    nviol := coalesce(nviol, 0);
+    SELECT pg_catalog.array_agg(k.rule) INTO findings
+      FROM carestair._rota_check(pr.shift_start, pr.shift_end, pr.need, pr.pos_size, pr.pos_level, weeks,
+                                 wn::double precision, (daily_rest_hours * 60)::integer,
+                                 (weekly_rest_hours * 60)::integer, max_consecutive_days, weekend_every,
+                                 (hours_tolerance * 60)::integer, res.assignment) AS k;
+    nviol := coalesce(pg_catalog.cardinality(findings), 0);
     IF nviol > 0 AND NOT allow_partial THEN
-        SELECT pg_catalog.string_agg(k.rule || ' ' || k.n, ', ' ORDER BY k.n DESC, k.rule) INTO summary
-          FROM (SELECT c.rule, pg_catalog.count(*) AS n
-                  FROM carestair._rota_check(pr.shift_start, pr.shift_end, pr.need, pr.pos_size, pr.pos_level, weeks,
-                                             wn::double precision, (daily_rest_hours * 60)::integer,
-                                             (weekly_rest_hours * 60)::integer, max_consecutive_days, weekend_every,
-                                             (hours_tolerance * 60)::integer, res.assignment) AS c
-                 GROUP BY c.rule) AS k;
+        SELECT pg_catalog.string_agg(c.rule || ' ' || c.n, ', ' ORDER BY c.n DESC, c.rule),
+               (pg_catalog.array_agg(c.rule || ' (' || c.n || ')' ORDER BY c.n DESC, c.rule))[1]
+          INTO summary, worst
+          FROM (SELECT f AS rule, pg_catalog.count(*) AS n FROM pg_catalog.unnest(findings) AS f GROUP BY f) AS c;
         RAISE EXCEPTION 'no rota found for unit "%" within the search budget', unit
             USING ERRCODE = 'program_limit_exceeded',
                   DETAIL = pg_catalog.format('After %s iterations%s the best rota still breaks %s; the binding rule is %s.',
@@ -433,13 +444,7 @@ AS $$
 DECLARE
     r carestair.rota;
 BEGIN
-    SELECT * INTO r FROM carestair.rota AS ro WHERE ro.rota_id = rota_summary.rota_id;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'unknown rota %', rota_id
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = 'Rotas are rows of carestair.rota.',
-                  HINT = 'Generate one with carestair.generate_rota().';
-    END IF;
+    r := carestair._require_rota(rota_id);
     RETURN QUERY
     SELECT p.position, p.competence, p.size_pct,
            pg_catalog.count(x.shift)::integer,
