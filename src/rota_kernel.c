@@ -6,21 +6,28 @@
  *	  1. Prechecks that prove infeasibility cheaply and name the binding rule:
  *		 daily coverage by competence, weekend frequency against headcount,
  *		 hours of the positions against hours of the plan.
- *	  2. A greedy start: day by day, shift by shift, from the highest
- *		 competence down, the off-duty position of that competence with the
- *		 most hours left to its target.
- *	  3. Simulated annealing (Kirkpatrick, Gelatt and Vecchi 1983) over the
- *		 cells (position, day) -> shift or off, with three moves: set one cell,
- *		 swap two positions' cells on one day, swap two days of one position.
- *		 Cost = 100 * hard penalty + soft penalty.  Hard: coverage shortfall,
+ *	  2. Weekend phases: positions ordered by competence take turns, the i-th
+ *		 working the weekends w with w mod k = i mod k; moves that would put a
+ *		 position on another weekend are refused, so the weekend rule holds by
+ *		 construction.
+ *	  3. A greedy start: day by day, shift by shift, from the highest
+ *		 competence down, the off-duty position of that competence (or
+ *		 higher, in its weekend phase) with the most hours left.
+ *	  4. Simulated annealing (Kirkpatrick, Gelatt and Vecchi 1983) over the
+ *		 cells (position, day) -> shift or off, with five moves: repair an
+ *		 under-covered shift with a position of the missing competence, set
+ *		 one cell, swap two positions on one day, swap a whole weekend between
+ *		 two positions, swap two days of one position.
+ *		 Cost = 10 * hard penalty + soft penalty.  Hard: coverage shortfall,
  *		 daily rest, weekly rest, consecutive days, weekend frequency, hours
- *		 outside the tolerance.  Soft (fairness): nights and weekend days
- *		 away from the position's share by size, split weekends, over-staffed
- *		 shifts, distance from the exact hour target.
- *		 Temperature falls geometrically from 30 to 0.05 over max_iterations.
- *	  4. It stops at max_iterations, at the time budget (a safety cap, the
- *		 only non-deterministic stop), or a polish phase after the first
- *		 rota without hard penalty.
+ *		 outside the tolerance.  Soft (fairness): nights (weight 2) and weekend
+ *		 shifts (0.5) away from the position's share by size within its
+ *		 competence, split weekends, over-staffed shifts, distance from the
+ *		 exact hour target.  Temperature falls geometrically from 5 to 0.05
+ *		 over max_iterations.
+ *	  5. It stops at max_iterations, at the time budget (a safety cap, the
+ *		 only non-deterministic stop), or after a polish phase once a rota
+ *		 without hard penalty is found.
  * Random numbers: PostgreSQL's pg_prng (xoroshiro128**), seeded by the
  * caller, so a given seed and iteration count give the same rota.
  * The generator's bookkeeping is its own; rota_check.c verifies the result
