@@ -23,6 +23,9 @@ SELECT * FROM carestair.staffing_plan_long_weekend('example_24_7', 'example_24_7
 SELECT shift, kind, start_minute, end_minute FROM carestair.staffing_shift WHERE unit = 'example_24_7_lw' ORDER BY start_minute;
 SELECT weekend_every, persons_per_weekend, min_headcount, mean_position_pct FROM carestair.weekend_knot('example_24_7_lw', ARRAY[3]);
 SELECT count(*) AS differing_need_rows FROM ((SELECT shift, weekday, competence, persons FROM carestair.staffing_need WHERE unit = 'example_24_7_lw' AND persons > 0 EXCEPT SELECT shift, weekday, competence, persons FROM carestair.staffing_need WHERE unit = 'example_long_weekend') UNION ALL (SELECT shift, weekday, competence, persons FROM carestair.staffing_need WHERE unit = 'example_long_weekend' EXCEPT SELECT shift, weekday, competence, persons FROM carestair.staffing_need WHERE unit = 'example_24_7_lw' AND persons > 0)) AS d;
+-- The knot from plain figures, without a stored plan.
+SELECT * FROM carestair.weekend_knot_of(597.5, 10, ARRAY[2, 3]);
+SELECT weekend_every, min_headcount, mean_position_pct FROM carestair.weekend_knot_of(577.5, 6, ARRAY[3]);
 -- A weekday-only plan has no weekend knot.
 INSERT INTO carestair.staffing_unit (unit, name) VALUES ('dagsenter', 'Day centre (test)');
 INSERT INTO carestair.staffing_shift VALUES ('dagsenter', 'D', 'day', 480, 930);
@@ -56,6 +59,8 @@ SELECT * FROM carestair.staffing_arsverk('example_24_7', 'turnus', holiday_weeks
 SELECT * FROM carestair.staffing_arsverk('example_24_7', 'turnus', sickness_pct => -1);
 SELECT * FROM carestair.weekend_knot('example_24_7', ARRAY[0]);
 SELECT * FROM carestair.weekend_knot('example_24_7', '{}');
+SELECT * FROM carestair.weekend_knot_of(-1, 10);
+SELECT * FROM carestair.weekend_knot_of(597.5, 10, ARRAY[3], 0);
 SELECT * FROM carestair.staffing_plan_for_arsverk('example_24_7', 'x', 0);
 SELECT * FROM carestair.staffing_plan_for_arsverk('example_24_7', 'example_2035', 20);
 SELECT * FROM carestair.staffing_plan_for_arsverk('example_24_7', NULL, 20);

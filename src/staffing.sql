@@ -343,6 +343,44 @@ COMMENT ON FUNCTION carestair.staffing_arsverk(text, text, numeric, numeric, num
  * net årsverk / (k * W); full time for all is possible when k * W <= årsverk
  * (with everyone at 100 % each person works every årsverk/W-th weekend).
  */
+CREATE FUNCTION carestair.weekend_knot_of(hours_per_week numeric, weekend_persons integer,
+                                          weekend_frequencies integer[] DEFAULT ARRAY[2, 3, 4],
+                                          norm_hours numeric DEFAULT 35.5)
+RETURNS TABLE (weekend_every integer, weekly_hours numeric, net_arsverk numeric,
+               persons_per_weekend integer, min_headcount integer, mean_position_pct numeric,
+               full_time_for_all boolean, weekend_every_if_all_full_time numeric)
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    h numeric := hours_per_week; w integer := weekend_persons; wn numeric := norm_hours; k integer;
+BEGIN
+    IF pg_catalog.cardinality(weekend_frequencies) = 0 OR
+       EXISTS (SELECT FROM pg_catalog.unnest(weekend_frequencies) AS x WHERE x IS NULL OR x < 1 OR x > 52) THEN
+        RAISE EXCEPTION 'invalid weekend_frequencies %', weekend_frequencies
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'Each weekend frequency is a whole number of weeks from 1 to 52 (3 = every third weekend).',
+                  HINT = 'Use ARRAY[2, 3, 4].';
+    END IF;
+    IF h < 0 OR w < 0 OR wn <= 0 OR wn > 60 THEN
+        RAISE EXCEPTION 'invalid plan figures (hours_per_week %, weekend_persons %, norm_hours %)', h, w, wn
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'Hours and persons must not be negative; the weekly norm is above 0 and at most 60 hours.',
+                  HINT = 'E.g. weekend_knot_of(597.5, 10) for the example plan of issue 8.';
+    END IF;
+    FOREACH k IN ARRAY (SELECT pg_catalog.array_agg(DISTINCT x ORDER BY x) FROM pg_catalog.unnest(weekend_frequencies) AS x)
+    LOOP
+        RETURN QUERY
+        SELECT k, pg_catalog.round(h, 2), pg_catalog.round(h / wn, 2), w, k * w,
+               CASE WHEN w > 0 THEN pg_catalog.round(100 * h / wn / (k * w), 1) END,
+               k * w <= h / wn,
+               CASE WHEN w > 0 THEN pg_catalog.round(h / wn / w, 2) END;
+    END LOOP;
+END
+$$;
+COMMENT ON FUNCTION carestair.weekend_knot_of(numeric, integer, integer[], numeric) IS
+  'The weekend knot from plain figures (weekly hours, persons per weekend, weekly norm), for what-if questions without a stored plan. See doc/staffing.md.';
+
 CREATE FUNCTION carestair.weekend_knot(unit text, weekend_frequencies integer[] DEFAULT ARRAY[2, 3, 4],
                                        norm text DEFAULT 'turnus')
 RETURNS TABLE (weekend_every integer, weekly_hours numeric, net_arsverk numeric,
@@ -352,30 +390,15 @@ LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    h numeric; wn numeric; w integer; k integer;
+    h numeric; wn numeric; w integer;
 BEGIN
-    IF pg_catalog.cardinality(weekend_frequencies) = 0 OR
-       EXISTS (SELECT FROM pg_catalog.unnest(weekend_frequencies) AS x WHERE x IS NULL OR x < 1 OR x > 52) THEN
-        RAISE EXCEPTION 'invalid weekend_frequencies %', weekend_frequencies
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = 'Each weekend frequency is a whole number of weeks from 1 to 52 (3 = every third weekend).',
-                  HINT = 'Use ARRAY[2, 3, 4].';
-    END IF;
     SELECT a.weekly_hours, a.weekly_norm_hours INTO h, wn
       FROM carestair.staffing_arsverk(unit, norm) AS a;
     SELECT pg_catalog.max(d.persons)::integer INTO w
       FROM (SELECT p.weekday, pg_catalog.sum(p.persons) AS persons
               FROM carestair._staffing_plan_minutes(unit) AS p
              WHERE p.weekday IN (6, 7) GROUP BY p.weekday) AS d;
-    w := coalesce(w, 0);
-    FOREACH k IN ARRAY (SELECT pg_catalog.array_agg(DISTINCT x ORDER BY x) FROM pg_catalog.unnest(weekend_frequencies) AS x)
-    LOOP
-        RETURN QUERY
-        SELECT k, h, pg_catalog.round(h / wn, 2), w, k * w,
-               CASE WHEN w > 0 THEN pg_catalog.round(100 * h / wn / (k * w), 1) END,
-               k * w <= h / wn,
-               CASE WHEN w > 0 THEN pg_catalog.round(h / wn / w, 2) END;
-    END LOOP;
+    RETURN QUERY SELECT * FROM carestair.weekend_knot_of(h, coalesce(w, 0), weekend_frequencies, wn);
 END
 $$;
 COMMENT ON FUNCTION carestair.weekend_knot(text, integer[], text) IS
