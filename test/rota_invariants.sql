@@ -2,7 +2,7 @@
 -- checker and a third, plain-SQL recount of coverage by competence, hours and
 -- weekends; årsverk and knot identities; catalogue labels; NULL battery.
 BEGIN;
-SELECT plan(48);
+SELECT plan(51);
 
 SELECT has_table('carestair', 'staffing_unit', 'staffing_unit');
 SELECT has_table('carestair', 'staffing_shift', 'staffing_shift');
@@ -114,6 +114,34 @@ SELECT results_eq($$SELECT position, week, weekday, shift FROM carestair.rota_as
 -- Positions proposed from the knot carry the årsverk of the plan.
 SELECT is((SELECT round(sum(size_pct) / 100, 1) FROM carestair.staffing_position WHERE unit = 't_ex'), (SELECT round(net_arsverk, 1) FROM carestair.staffing_arsverk('t_ex')), 'proposed positions add up to the net årsverk');
 SELECT is((SELECT count(*)::integer FROM carestair.staffing_position WHERE unit = 't_ex'), 32, 'every third weekend: 32 positions (30 for the weekend + 2 weekday assistants)');
+
+-- The checker against plain SQL on a damaged rota: remove about one assignment in seven.
+DELETE FROM carestair.rota_assignment AS a USING runs AS r
+ WHERE a.rota_id = r.rota_id AND r.label = 'example every 3rd weekend, seed 7'
+   AND abs(hashtext(a.position || a.week || a.weekday)) % 7 = 0;
+SELECT cmp_ok((SELECT count(*)::integer FROM carestair.check_rota((SELECT rota_id FROM runs WHERE label = 'example every 3rd weekend, seed 7')) WHERE rule IN ('coverage', 'hours')), '>', 20, 'the damage breaks coverage and hours');
+SELECT set_eq($$SELECT week, weekday, shift FROM carestair.check_rota((SELECT rota_id FROM runs WHERE label = 'example every 3rd weekend, seed 7')) WHERE rule = 'coverage'$$,
+              $$WITH lv AS (SELECT * FROM (VALUES ('assistent', 1), ('helsefagarbeider', 2), ('sykepleier', 3)) AS v (competence, level)),
+                     r AS (SELECT rota_id FROM runs WHERE label = 'example every 3rd weekend, seed 7')
+                SELECT DISTINCT w, n.weekday, n.shift
+                  FROM generate_series(1, 6) AS w
+                  JOIN carestair.staffing_need AS n ON n.unit = 't_ex'
+                  CROSS JOIN generate_series(1, 3) AS l (level)
+                 GROUP BY w, n.weekday, n.shift, l.level
+                HAVING sum(n.persons) FILTER (WHERE (SELECT level FROM lv WHERE lv.competence = n.competence) >= l.level)
+                     > (SELECT count(*) FROM carestair.rota_assignment AS a
+                          JOIN carestair.staffing_position AS p ON p.unit = 't_ex' AND p.position = a.position
+                          JOIN lv ON lv.competence = p.competence
+                         WHERE a.rota_id = (SELECT rota_id FROM r) AND a.week = w AND a.weekday = n.weekday
+                           AND a.shift = n.shift AND lv.level >= l.level)$$,
+              'on a damaged rota the checker''s coverage findings equal a plain-SQL recount');
+SELECT set_eq($$SELECT position_name FROM carestair.check_rota((SELECT rota_id FROM runs WHERE label = 'example every 3rd weekend, seed 7')) WHERE rule = 'hours'$$,
+              $$SELECT p.position FROM carestair.staffing_position AS p
+                  LEFT JOIN carestair.rota_rows AS x ON x.rota_id = (SELECT rota_id FROM runs WHERE label = 'example every 3rd weekend, seed 7') AND x.position = p.position
+                 WHERE p.unit = 't_ex'
+                 GROUP BY p.position, p.size_pct
+                HAVING abs(coalesce(sum(x.hours), 0) - p.size_pct / 100 * 35.5 * 6) > 4$$,
+              'on a damaged rota the checker''s hours findings equal a plain-SQL recount');
 
 -- The time budget stops the search (54000), and a huge need is refused.
 SELECT throws_ok($$SELECT * FROM carestair.generate_rota('t_ex', time_budget_ms => 1)$$, '54000', NULL, 'a 1 ms budget ends the search with program_limit_exceeded');
