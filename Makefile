@@ -20,7 +20,9 @@ SQL_MODULES = \
 	src/iplos.sql \
 	src/beds.sql \
 	src/beon.sql \
-	src/care_demand.sql
+	src/care_demand.sql \
+	src/staffing.sql \
+	src/rota.sql
 
 MODULE_big  = carestair
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
@@ -29,7 +31,7 @@ DATA        = $(wildcard sql/updates/$(EXTENSION)--*--*.sql)
 EXTRA_CLEAN = results regression.diffs regression.out tap.out
 
 # pg_regress: 00_setup creates the extension, the rest run in listed order.
-REGRESS      = 00_setup region population ssb_import population_stats care_level iplos beds beon care_demand
+REGRESS      = 00_setup region population ssb_import population_stats care_level iplos beds beon care_demand staffing rota
 REGRESS_OPTS = --load-extension=postgis
 
 PG_CPPFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter
