@@ -26,6 +26,26 @@
 #include "projection_kernel.h"
 
 /*
+ * A cohort whose end stock is negative only by floating-point rounding
+ * (less than 1e-12 of its size) is set to exactly 0, the difference being
+ * taken from its deaths, so that P = S - D - E + I still holds.  Returns
+ * whether the end stock is negative beyond rounding.
+ */
+static bool
+settle_rounding(double *end, double *deaths, double size)
+{
+	if (*end >= 0.0)
+		return false;
+	if (*end >= -1e-12 * (size + 1.0))
+	{
+		*deaths += *end;
+		*end = 0.0;
+		return false;
+	}
+	return true;
+}
+
+/*
  * Project the cohorts aged a >= 1 at the end of the year for one sex, given
  * the 1 January stock p (ages 0..A).  Writes p_end, deaths and emigrants for
  * ages 1..A.  Returns the first age with a negative end stock, or -1.
@@ -49,11 +69,11 @@ step_ages_1_up(const ProjectionStepInput *in, int sex, const double *p,
 		double		d = q[a] * (s + 0.5 * (imm[a] - em));
 		double		end = s - d - em + imm[a];
 
+		if (settle_rounding(&end, &d, s + imm[a]) && bad < 0)
+			bad = a;
 		emigrants[a] = em;
 		deaths[a] = d;
 		p_end[a] = end;
-		if (end < 0.0 && bad < 0)
-			bad = a;
 	}
 	return bad;
 }
@@ -72,10 +92,13 @@ step_age_0(const ProjectionStepInput *in, int sex, double n,
 	double		imm = in->immigrants[off];
 	double		d = in->q[off] * (n + in->age0_exposure * (imm - em));
 
+	double		end = n - d - em + imm;
+	bool		bad = settle_rounding(&end, &d, n + imm);
+
 	emigrants[0] = em;
 	deaths[0] = d;
-	p_end[0] = n - d - em + imm;
-	return p_end[0] < 0.0;
+	p_end[0] = end;
+	return bad;
 }
 
 /*
