@@ -3,6 +3,7 @@
 -- populations, beside SSB's own 2020-based projection (table 12882, MMMM).
 \getenv abs_srcdir PG_ABS_SRCDIR
 \cd :abs_srcdir
+\set SHOW_CONTEXT never
 \set ECHO none
 \o /dev/null
 \i data/load.sql

@@ -2,6 +2,7 @@
 -- national fall-back, materialised runs, views and scenario comparison.
 \getenv abs_srcdir PG_ABS_SRCDIR
 \cd :abs_srcdir
+\set SHOW_CONTEXT never
 \set ECHO none
 \o /dev/null
 \i data/load.sql

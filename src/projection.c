@@ -186,6 +186,25 @@ open_input(const char *argname, const char *sql, int ncols,
 }
 
 /*
+ * The next batch of at most PROJ_FETCH_ROWS rows of an input cursor, or NULL
+ * when it is exhausted (the cursor is then closed).  The caller frees each
+ * batch with SPI_freetuptable.
+ */
+static SPITupleTable *
+fetch_batch(Portal portal)
+{
+	CHECK_FOR_INTERRUPTS();
+	SPI_cursor_fetch(portal, true, PROJ_FETCH_ROWS);
+	if (SPI_processed == 0)
+	{
+		SPI_freetuptable(SPI_tuptable);
+		SPI_cursor_close(portal);
+		return NULL;
+	}
+	return SPI_tuptable;
+}
+
+/*
  * Read column col (1-based) of the current SPI row; NULL is an error naming
  * the input and the column.
  */
@@ -282,6 +301,7 @@ read_population(Projection *pj, const char *sql)
 	static const char *const types[] = {"text", "int4", "int4", "int4", "float8"};
 	const char *arg = "population_sql";
 	Portal		portal = open_input(arg, sql, 5, cols, types);
+	SPITupleTable *tt;
 	MemoryContext old;
 	char	  **reg = NULL;
 	int		   *sex = NULL,
@@ -296,15 +316,10 @@ read_population(Projection *pj, const char *sql)
 				a;
 	bool	   *filled;
 
-	for (;;)
+	while ((tt = fetch_batch(portal)) != NULL)
 	{
-		SPITupleTable *tt;
 		uint64		k;
 
-		SPI_cursor_fetch(portal, true, PROJ_FETCH_ROWS);
-		tt = SPI_tuptable;
-		if (SPI_processed == 0)
-			break;
 		old = MemoryContextSwitchTo(pj->cxt);
 		for (k = 0; k < SPI_processed; k++)
 		{
@@ -353,9 +368,7 @@ read_population(Projection *pj, const char *sql)
 		}
 		MemoryContextSwitchTo(old);
 		SPI_freetuptable(tt);
-		CHECK_FOR_INTERRUPTS();
 	}
-	SPI_cursor_close(portal);
 
 	if (n == 0)
 		ereport(ERROR,
@@ -506,6 +519,7 @@ read_rates(Projection *pj, RateKind kind, const char *sql)
 	const char *arg = rt->argname;
 	int			n = pj->nages;
 	Portal		portal;
+	SPITupleTable *tt;
 	int			i;
 
 	if (kind == RATE_FERTILITY)
@@ -515,15 +529,10 @@ read_rates(Projection *pj, RateKind kind, const char *sql)
 	else
 		portal = open_input(arg, sql, 6, gcols, gtypes);
 
-	for (;;)
+	while ((tt = fetch_batch(portal)) != NULL)
 	{
-		SPITupleTable *tt;
 		uint64		k;
 
-		SPI_cursor_fetch(portal, true, PROJ_FETCH_ROWS);
-		tt = SPI_tuptable;
-		if (SPI_processed == 0)
-			break;
 		for (k = 0; k < SPI_processed; k++)
 		{
 			HeapTuple	t = tt->vals[k];
@@ -600,9 +609,7 @@ read_rates(Projection *pj, RateKind kind, const char *sql)
 			pfree(rg);
 		}
 		SPI_freetuptable(tt);
-		CHECK_FOR_INTERRUPTS();
 	}
-	SPI_cursor_close(portal);
 
 	if (kind == RATE_FERTILITY)
 		return;
