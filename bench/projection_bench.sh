@@ -9,8 +9,8 @@
 #              database with psycopg2 (bench/projection_numpy.py)
 #   floor      CREATE TABLE AS of the same number of rows and columns from
 #              generate_series
-# It prints times, ratios and cell-years per second, and checks that the
-# three projections agree.  Runs in a throwaway cluster (like make test).
+# It prints the best of REPEAT (default 3) timed runs of each, ratios and
+# cell-years per second, and checks that the three projections agree.  Runs in a throwaway cluster (like make test).
 # Needs: python3-numpy and python3-psycopg2 (Debian), and the shared SSB
 # extract ../shared/data/population/ssb07459_all_kommuner_2015_2020_2025_2026.csv
 # (or CARESTAIR_ALL_KOMMUNER=<path>).
