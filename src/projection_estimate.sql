@@ -395,3 +395,57 @@ $$;
 
 COMMENT ON FUNCTION carestair.projection_backtest(text, text[], text) IS
   'Back-test: a scenario''s projection against the observed population (carestair.population) for every projected year that is observed, by region, year and age group plus the total: error and per cent error. See doc/projection.md.';
+
+/*
+ * estimate_scenario_rates(scenario, regions, from_year, to_year, hmd_mx,
+ * smooth, standard): fill a scenario's canonical rate tables from real data
+ * with the estimators above, for the scenario's base year (later years carry
+ * it forward): national mortality from the HMD table, each region's
+ * fertility (indirect) and migration (residual) over from_year..to_year.
+ * Replaces the scenario's rows for those regions.
+ */
+CREATE FUNCTION carestair.estimate_scenario_rates(scenario text, regions text[], from_year integer, to_year integer,
+                                                  hmd_mx text, smooth integer DEFAULT 2,
+                                                  standard text DEFAULT 'ssb_norway_1997')
+RETURNS TABLE (rate_table text, region text, row_count bigint)
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    s carestair.projection_scenario := carestair._scenario(scenario);
+    src text := pg_catalog.format('carestair.estimate_scenario_rates(%s-%s)', from_year, to_year);
+BEGIN
+    IF to_year >= s.base_year THEN
+        RAISE EXCEPTION 'base period %-% reaches the base year % of scenario "%"', from_year, to_year, s.base_year, s.scenario
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'The estimators read 1 January populations up to to_year + 1; rates for a projection from the base year must come from before it.',
+                  HINT = pg_catalog.format('Use a period ending in %s or earlier.', s.base_year - 1);
+    END IF;
+    DELETE FROM carestair.mortality AS m WHERE m.scenario = s.scenario AND m.region = '0000';
+    INSERT INTO carestair.mortality (scenario, region, year, sex, age, q, source)
+    SELECT s.scenario, '0000', s.base_year, h.sex, h.age, h.q, src || ' HMD'
+      FROM carestair.mortality_from_hmd(hmd_mx, from_year, to_year) AS h;
+    rate_table := 'mortality'; region := '0000';
+    GET DIAGNOSTICS row_count = ROW_COUNT;
+    RETURN NEXT;
+    DELETE FROM carestair.fertility AS f WHERE f.scenario = s.scenario AND f.region = ANY (regions);
+    DELETE FROM carestair.migration AS g WHERE g.scenario = s.scenario AND g.region = ANY (regions);
+    FOREACH region IN ARRAY regions LOOP
+        INSERT INTO carestair.fertility (scenario, region, year, age, rate, source)
+        SELECT s.scenario, region, s.base_year, f.age, f.rate, src || ' indirect, ' || standard
+          FROM carestair.fertility_indirect(region, from_year, to_year, standard) AS f;
+        rate_table := 'fertility';
+        GET DIAGNOSTICS row_count = ROW_COUNT;
+        RETURN NEXT;
+        INSERT INTO carestair.migration (scenario, region, year, sex, age, immigrants, emigration_rate, source)
+        SELECT s.scenario, region, s.base_year, m.sex, m.age, m.immigrants, m.emigration_rate, src || ' residual'
+          FROM carestair.migration_residual(region, from_year, to_year, s.scenario, '0000', smooth) AS m;
+        rate_table := 'migration';
+        GET DIAGNOSTICS row_count = ROW_COUNT;
+        RETURN NEXT;
+    END LOOP;
+END
+$$;
+
+COMMENT ON FUNCTION carestair.estimate_scenario_rates(text, text[], integer, integer, text, integer, text) IS
+  'Fill a scenario''s rate tables from real data: national mortality from an HMD Mx table, each region''s fertility (indirect) and migration (residual) over a base period before the base year. See doc/projection.md.';

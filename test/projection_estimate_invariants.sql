@@ -6,7 +6,7 @@
 \o
 \set mx `cat data/mortality/hmd_norway_Mx_1x1_1990_2023.txt`
 BEGIN;
-SELECT plan(7);
+SELECT plan(10);
 
 -- m -> q above age 0 is q = m / (1 + m/2); at age 0 q0 = m0 / (1 + (1 - a0) m0) with a0 on the Andreev-Kingkade line.
 SELECT is(carestair.q_from_m(0.2, 40, 2), 0.2::float8 / 1.1::float8, 'q = m / (1 + m/2) above age 0');
@@ -49,6 +49,21 @@ SELECT is_empty($$
        AND abs(o.persons - p.persons) > 1e-6
 $$, 'residual migration reproduces the observed 2024 population of Karasjok at every age >= 1');
 SELECT ok((SELECT count(*) FROM mig WHERE net_migrants <> 0) > 50, 'the residuals are not trivially zero');
+
+-- estimate_scenario_rates fills a scenario exactly as the estimators called one by one.
+INSERT INTO carestair.projection_scenario (scenario, description, base_year, last_year) VALUES ('e', 'test', 2020, 2026);
+SELECT is((SELECT sum(row_count) FROM carestair.estimate_scenario_rates('e', ARRAY['5524', '5610'], 2015, 2019, :'mx')),
+          212 + 2 * (35 + 212)::numeric, 'estimate_scenario_rates: national mortality, fertility and migration for two kommuner');
+CREATE TEMP TABLE by_hand AS
+SELECT r AS region, m.sex, m.age, m.immigrants, m.emigration_rate
+  FROM unnest(ARRAY['5524', '5610']) AS r, carestair.migration_residual(r, 2015, 2019, 'e') AS m;
+SELECT is_empty($$
+    SELECT * FROM by_hand AS h FULL JOIN carestair.migration AS g
+        ON g.scenario = 'e' AND g.region = h.region AND g.sex = h.sex AND g.age = h.age AND g.year = 2020
+     WHERE (g.scenario IS NULL OR g.scenario = 'e') AND (h.immigrants IS DISTINCT FROM g.immigrants OR h.emigration_rate IS DISTINCT FROM g.emigration_rate)
+$$, 'its migration rows equal migration_residual called directly');
+SELECT throws_ok($$ SELECT * FROM carestair.estimate_scenario_rates('e', ARRAY['5524'], 2015, 2020, 'x') $$, '22023', NULL,
+                 'a base period reaching the base year is refused');
 
 SELECT * FROM finish();
 ROLLBACK;
