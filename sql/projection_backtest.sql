@@ -16,6 +16,11 @@ SELECT round(carestair.q_from_m(0.002425, 0, 1)::numeric, 6) AS q0_male, round(c
 SELECT sex, age, round(q::numeric, 6) AS q FROM carestair.mortality_from_hmd(:'mx', 2015, 2019) WHERE age IN (0, 1, 2, 50, 80, 90, 105) ORDER BY sex, age;
 -- Example (doc): the back-test, as make demo runs it.
 \i data/projection_backtest.sql
+-- Example (doc): a scenario's rates in one call, then a run.
+INSERT INTO carestair.projection_scenario (scenario, description, base_year, last_year) VALUES ('main2024', 'Rates of 2019-2023, from 1 January 2024', 2024, 2050);
+SELECT * FROM carestair.estimate_scenario_rates('main2024', ARRAY['5524', '5520'], 2019, 2023, :'mx');
+SELECT carestair.run_projection_scenario('main2024', ARRAY['5524', '5520']);
+SELECT region, year, persons, persons_80_plus, old_age_dependency_ratio, index_80_plus FROM carestair.projection_indicators WHERE scenario = 'main2024' AND year IN (2024, 2030, 2040, 2050) ORDER BY region, year;
 -- Errors.
 SELECT * FROM carestair.read_hmd('Year Age Female Male Total');
 SELECT carestair.q_from_m(-0.1, 0, 1);
