@@ -1,14 +1,9 @@
 -- Estimators from real data (HMD mortality, indirect fertility, residual
 -- migration) and a back-test from 1 January 2020 against the observed 2021-2026
 -- populations, beside SSB's own 2020-based projection (table 12882, MMMM).
-\getenv abs_srcdir PG_ABS_SRCDIR
-\cd :abs_srcdir
 \set SHOW_CONTEXT never
-\set ECHO none
-\o /dev/null
-\i data/load.sql
-\o
-\set ECHO all
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/load_bundled_data.psql
 \set mx `cat data/mortality/hmd_norway_Mx_1x1_1990_2023.txt`
 -- HMD: reading the table and converting m to q.
 SELECT * FROM carestair.read_hmd(:'mx') WHERE year = 2019 AND age IN (0, 1, 50, 110) ORDER BY age;

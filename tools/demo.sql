@@ -1,0 +1,53 @@
+-- carestair demo: the main job on the bundled real data (SSB, Kartverket).
+-- Run by `make demo`; every number below comes from the files in data/
+-- (see data/SOURCES.md).
+\pset footer off
+\echo
+\echo '== 1. Load a real SSB statbank export as SSB wrote it (table 07459, 2024: Latin-1, CRLF, "K-5524 Målselv")'
+\lo_import data/population/ssb_export_samples/07459_2024_bysex_wide_semicolon_latin1_crlf.csv
+SELECT outcome, target_table, row_count, detail
+  FROM carestair.import_ssb_population(lo_get(:LASTOID));
+SELECT lo_unlink(:LASTOID) AS _ \gset
+
+\echo
+\echo '== 2. Load the bundled real data (SSB 07459 2005-2026 for the seed kommuner, Norway 1986-2026, boundaries)'
+\i data/load.sql
+
+\echo
+\echo '== 3. Målselv (5524): how many old people do we have, 2005-2026?'
+SELECT year, persons, persons_67_plus AS "67+", persons_80_plus AS "80+", persons_90_plus AS "90+",
+       pct_67_plus AS "% 67+", pct_80_plus AS "% 80+", old_age_dependency AS "67+ per 100 aged 20-66"
+  FROM carestair.population_summary_by_year
+ WHERE region = '5524' AND year IN (2005, 2010, 2015, 2020, 2024, 2025, 2026)
+ ORDER BY year;
+
+\echo
+\echo '== 4. Målselv and its neighbours, 1 January 2026 (Norway for reference)'
+SELECT s.region, s.region_name, s.persons, s.pct_67_plus AS "% 67+", s.pct_80_plus AS "% 80+",
+       s.old_age_dependency AS "67+ per 100 aged 20-66",
+       round((ST_Area(g.boundary) / 1e6)::numeric) AS "km²"
+  FROM carestair.population_summary_by_year AS s
+  JOIN carestair.region AS g USING (region)
+ WHERE s.year = 2026 AND s.region IN ('5524', '5520', '5532', '5526', '5530', '5518', '5522', '5528', '5514', '0000')
+ ORDER BY s.region = '0000', s.persons DESC;
+
+\echo
+\echo '== 5. Growth of the oldest since 2015 (index 2015 = 100), seed kommuner'
+SELECT s.region, s.region_name,
+       round(100.0 * s.persons_80_plus / b.persons_80_plus, 1) AS "80+ index 2026",
+       round(100.0 * s.persons_90_plus / b.persons_90_plus, 1) AS "90+ index 2026",
+       round(100.0 * s.persons / b.persons, 1) AS "all ages index 2026"
+  FROM carestair.population_summary_by_year AS s
+  JOIN carestair.population_summary_by_year AS b ON b.region = s.region AND b.year = 2015
+ WHERE s.year = 2026 AND s.region IN ('5524', '5520', '5601', '5610', '5028', '1579', '0000')
+ ORDER BY 3 DESC;
+
+\echo
+\echo '== 6. Population pyramid, Målselv 1 January 2026 (10-year groups)'
+SELECT age_group, males, females, persons, pct_males AS "% males", pct_females AS "% females"
+  FROM carestair.population_pyramid('5524', 2026, 10);
+
+-- The omsorgstrapp section reads the population from :popq.  Until a
+-- projection is available it is the observed population (2026 only).
+\set popq 'SELECT region, year, age, persons FROM carestair.population WHERE region IN (''5524'', ''5520'')'
+\i tools/demo_omsorgstrapp.sql
