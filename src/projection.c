@@ -130,8 +130,14 @@ open_input(const char *argname, const char *sql, int ncols,
 	SPIPlanPtr	plan;
 	Portal		portal;
 	StringInfoData q;
+	StringInfoData want;
 	int			len = strlen(sql);
 	int			i;
+
+	/* The column list, for messages. */
+	initStringInfo(&want);
+	for (i = 0; i < ncols; i++)
+		appendStringInfo(&want, "%s%s", i ? ", " : "", cols[i]);
 
 	plan = SPI_prepare(sql, 0, NULL);
 	if (plan == NULL)
@@ -142,27 +148,19 @@ open_input(const char *argname, const char *sql, int ncols,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s is not a query that returns rows", argname),
 				 errdetail("The inner queries must each be one SELECT (or VALUES, TABLE) statement."),
-				 errhint("Pass e.g. 'SELECT region, year, sex, age, persons FROM my_table'.")));
+				 errhint("Pass one query that returns the columns (%s).", want.data)));
 
 	/* Check the column names on the query's own result description. */
 	portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
 	for (i = 0; i < ncols; i++)
 	{
 		if (SPI_fnumber(portal->tupDesc, cols[i]) <= 0)
-		{
-			StringInfoData want;
-			int			j;
-
-			initStringInfo(&want);
-			for (j = 0; j < ncols; j++)
-				appendStringInfo(&want, "%s%s", j ? ", " : "", cols[j]);
 			ereport(ERROR,
 					(errcode(ERRCODE_UNDEFINED_COLUMN),
 					 errmsg("%s has no column \"%s\"", argname, cols[i]),
 					 errdetail("%s must return the columns (%s), by these names; other columns are ignored.",
 							   argname, want.data),
 					 errhint("Rename a column with AS, e.g. SELECT kommune AS region, ...")));
-		}
 	}
 	SPI_cursor_close(portal);
 	SPI_freeplan(plan);
