@@ -22,7 +22,10 @@ SQL_MODULES = \
 	src/beon.sql \
 	src/care_demand.sql \
 	src/staffing.sql \
-	src/rota.sql
+	src/rota.sql \
+	src/projection.sql \
+	src/projection_scenario.sql \
+	src/projection_estimate.sql
 
 MODULE_big  = carestair
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
@@ -31,7 +34,7 @@ DATA        = $(wildcard sql/updates/$(EXTENSION)--*--*.sql)
 EXTRA_CLEAN = results regression.diffs regression.out tap.out
 
 # pg_regress: 00_setup creates the extension, the rest run in listed order.
-REGRESS      = 00_setup region population ssb_import population_stats care_level iplos beds beon care_demand staffing rota
+REGRESS      = 00_setup region population ssb_import population_stats care_level iplos beds beon care_demand staffing rota projection projection_scenario projection_backtest
 REGRESS_OPTS = --load-extension=postgis
 
 PG_CPPFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter
