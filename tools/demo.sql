@@ -12,6 +12,7 @@ SELECT lo_unlink(:LASTOID) AS _ \gset
 \echo
 \echo '== 2. Load the bundled real data (SSB 07459 2005-2026 for the seed kommuner, Norway 1986-2026, boundaries)'
 \i data/load.sql
+\set QUIET on
 
 \echo
 \echo '== 3. Målselv (5524): how many old people do we have, 2005-2026?'
