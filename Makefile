@@ -16,7 +16,8 @@ SQL_MODULES = \
 	src/ssb_csv.sql \
 	src/ssb_import.sql \
 	src/population_stats.sql \
-	src/decompose.sql
+	src/decompose.sql \
+	src/kostra.sql
 
 MODULE_big  = carestair
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
