@@ -24,9 +24,6 @@ ON CONFLICT (region, year, sex, age) DO UPDATE
 \set boundaries `cat data/regions/kommuner_2024_S_seed.geojson`
 SELECT count(*) AS _ FROM carestair.import_region_boundaries(:'boundaries'::jsonb) \gset
 
--- KOSTRA module: need index and care-service panel.
-\i data/load_kostra.sql
-
 COMMIT;
 
 SELECT 'bundled data loaded' AS status,

@@ -1,6 +1,9 @@
 -- Load the bundled real data of the KOSTRA module (see data/SOURCES.md):
 -- the inntektssystem's need index and the care-service panel for Bardu and
--- Målselv.  Included by data/load.sql; safe to re-run (rows are upserted).
+-- Målselv.  Run after data/load.sql (psql -v ON_ERROR_STOP=1 -f data/load_kostra.sql);
+-- safe to re-run (rows are upserted).
+\set QUIET on
+BEGIN;
 
 -- KMD utgiftsbehov index, 357 kommuner (2024 codes), 2025-2026.
 CREATE TEMP TABLE _load_need (region text, name text, year int, samlet numeric, pleie numeric, kommunehelse numeric) ON COMMIT DROP;
@@ -42,3 +45,9 @@ SELECT l.region, l.year, s.service, s.measure, s.age_group, s.value, s.derived, 
  WHERE s.value IS NOT NULL
 ON CONFLICT (region, year, service, measure, age_group) DO UPDATE
    SET value = excluded.value, derived = excluded.derived, source = excluded.source;
+
+COMMIT;
+
+SELECT 'KOSTRA module data loaded' AS status,
+       (SELECT count(*) FROM carestair.need_index) AS need_index_rows,
+       (SELECT count(*) FROM carestair.care_service_stat) AS care_service_rows;
