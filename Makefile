@@ -17,7 +17,8 @@ SQL_MODULES = \
 	src/ssb_import.sql \
 	src/population_stats.sql \
 	src/decompose.sql \
-	src/kostra.sql
+	src/kostra.sql \
+	src/kostra_import.sql
 
 MODULE_big  = carestair
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
@@ -26,7 +27,7 @@ DATA        = $(wildcard sql/updates/$(EXTENSION)--*--*.sql)
 EXTRA_CLEAN = results regression.diffs regression.out tap.out
 
 # pg_regress: 00_setup creates the extension, the rest run in listed order.
-REGRESS      = 00_setup region population ssb_import population_stats decompose
+REGRESS      = 00_setup region population ssb_import population_stats decompose kostra
 REGRESS_OPTS = --load-extension=postgis
 
 PG_CPPFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter

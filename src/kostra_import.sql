@@ -1,0 +1,352 @@
+
+-- ---------------------------------------------------------------------------
+-- kostra_import: load an SSB statbank export of KOSTRA accounts (e.g. table
+-- 12362, driftsutgifter by region, function and art) as SSB writes it.
+-- See doc/kostra.md.
+-- ---------------------------------------------------------------------------
+
+/*
+ * _kostra_parse_contents(label): from a statbank contents header such as
+ * 'Brutto driftsutgifter (1 000 kr) 2024', '12362: Expenditure (NOK 1000)'
+ * or 'Netto driftsutgifter per innbygger (kr) 2023': the measure label
+ * (lower case, without unit or year), the unit ('NOK 1000', 'NOK per
+ * inhabitant', NULL if not recognised) and the year (NULL if none).
+ * Internal.
+ */
+CREATE FUNCTION carestair._kostra_parse_contents(label text, OUT measure_label text, OUT unit text, OUT year integer)
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT pg_catalog.btrim(pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.regexp_replace(
+           pg_catalog.lower(pg_catalog.btrim(label)), '\s*[0-9]{4}$', ''), '^[0-9]{5}:\s*', ''),
+           '\s*(\([^)]*\)|per innbygger|per inhabitant|,)\s*', ' ', 'g')),
+         CASE
+           WHEN pg_catalog.lower(label) ~ '(per innbygger|per inhabitant)' THEN 'NOK per inhabitant'
+           WHEN pg_catalog.lower(label) ~ '(1 ?000 ?(kr|nok)|(nok|kr) ?1 ?000)' THEN 'NOK 1000'
+         END,
+         (pg_catalog.substring(pg_catalog.btrim(label), '\m([0-9]{4})$'))::integer;
+END;
+
+COMMENT ON FUNCTION carestair._kostra_parse_contents(text) IS 'Internal: measure label, unit and year from an SSB statbank contents header (''Brutto driftsutgifter (1 000 kr) 2024'').';
+
+/*
+ * _kostra_measure_for(label): the carestair.kostra_measure whose labels
+ * include the label, after dropping a leading art code such as 'AGD2'.
+ * Internal.
+ */
+CREATE FUNCTION carestair._kostra_measure_for(label text)
+RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT m.measure FROM carestair.kostra_measure AS m
+   WHERE pg_catalog.btrim(pg_catalog.regexp_replace(pg_catalog.lower(label), '^[a-z]{2,5}[0-9]+\s+', ''))
+         OPERATOR(pg_catalog.=) ANY (m.labels)
+   LIMIT 1;
+END;
+
+COMMENT ON FUNCTION carestair._kostra_measure_for(text) IS 'Internal: the kostra_measure an SSB label (''AGD2 Brutto driftsutgifter'') stands for, or NULL.';
+
+/*
+ * import_ssb_kostra(content, encoding, source, dry_run)
+ *
+ * Reads a statbank export of KOSTRA accounts: a header row whose first
+ * column is "region", then a function column (funksjon/function), optionally
+ * an art column (art/arter/type of expenditure) and a year column, and value
+ * columns named by their contents ('Brutto driftsutgifter (1 000 kr) 2024';
+ * without an art column the contents name the measure).  Semicolon, tab or
+ * comma; LATIN1 or UTF-8 (carestair.read_csv).
+ *
+ * Rules (every skipped cell is counted, with its reason, in the result):
+ *   - rows for the country, counties or KOSTRA groups (EAK, EAKUO, EKA11 ..)
+ *     are skipped: references are computed from the kommuner;
+ *   - functions outside carestair.kostra_function and function groups are
+ *     skipped; a function outside its years (254 after 2023, 257/258 before
+ *     2024) is skipped;
+ *   - missing-value markers ('..', ':', '.', '-') are skipped;
+ *   - an old kommunenummer is stored under its current region only when it
+ *     was that region's only code that year (1924 Målselv -> 5524); parts of
+ *     merged or split kommuner are skipped (per-inhabitant figures cannot be
+ *     summed);
+ *   - anything else that does not parse is an error naming line and column,
+ *     and nothing is written.
+ */
+CREATE FUNCTION carestair.import_ssb_kostra(
+    content  bytea,
+    encoding text DEFAULT 'auto',
+    source   text DEFAULT NULL,
+    dry_run  boolean DEFAULT false)
+RETURNS TABLE (outcome text, row_count bigint, detail text)
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    hdr      record;
+    title    text;
+    ncol     integer;
+    c_func   integer;
+    c_art    integer;
+    c_year   integer;
+    c_cont   integer;
+    v_col    integer[] := '{}';
+    h        text;
+    i        integer;
+    bad      record;
+    src      text;
+    n_new    bigint;
+    n_chg    bigint;
+    n_same   bigint;
+BEGIN
+    IF to_regclass('pg_temp._cs_kostra_rec') IS NOT NULL THEN
+        DROP TABLE pg_temp._cs_kostra_rec;
+    END IF;
+    IF to_regclass('pg_temp._cs_kostra_cell') IS NOT NULL THEN
+        DROP TABLE pg_temp._cs_kostra_cell;
+    END IF;
+
+    CREATE TEMP TABLE _cs_kostra_rec ON COMMIT DROP AS
+        SELECT r.line_no, r.fields FROM carestair.read_csv(content, encoding) AS r;
+
+    SELECT r.line_no, r.fields INTO hdr
+      FROM _cs_kostra_rec AS r
+     WHERE lower(btrim(r.fields[1])) IN ('region', 'kommune', 'region code', 'regionkode')
+     ORDER BY r.line_no LIMIT 1;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'content has no header row with a "region" column'
+            USING ERRCODE = 'bad_copy_file_format',
+                  DETAIL = 'The importer looks for the statbank''s column header, whose first column is "region".',
+                  HINT = 'Export a KOSTRA table (e.g. 12362) from the statbank as CSV with region, function (and art) as dimensions.';
+    END IF;
+    ncol := cardinality(hdr.fields);
+
+    /* The statbank title line ("12362: ...") names the table. */
+    SELECT substring(btrim(r.fields[1]) FROM '^([0-9]{5}):') INTO title
+      FROM _cs_kostra_rec AS r WHERE r.line_no < hdr.line_no AND btrim(r.fields[1]) ~ '^[0-9]{5}:'
+     ORDER BY r.line_no LIMIT 1;
+    src := coalesce(import_ssb_kostra.source, 'SSB ' || title, 'SSB statbank export');
+
+    FOR i IN 2 .. ncol LOOP
+        h := lower(btrim(hdr.fields[i]));
+        IF h IN ('funksjon', 'function', 'kostra-funksjon', 'funksjoner', 'functions') THEN
+            c_func := i;
+        ELSIF h IN ('art', 'arter', 'type of expenditure', 'expenditure type', 'kostra-art', 'art (kostra)') THEN
+            c_art := i;
+        ELSIF h IN ('år', 'year', 'tid', 'aar') THEN
+            c_year := i;
+        ELSIF h IN ('statistikkvariabel', 'contents', 'statistical variable') THEN
+            c_cont := i;
+        ELSE
+            v_col := v_col || i;
+        END IF;
+    END LOOP;
+    IF c_func IS NULL THEN
+        RAISE EXCEPTION 'the header at line % has no function column', hdr.line_no
+            USING ERRCODE = 'bad_copy_file_format',
+                  DETAIL = format('The columns are %s.', array_to_string(hdr.fields, ', ')),
+                  HINT = 'Export the KOSTRA table with the dimension "funksjon" (function).';
+    END IF;
+    IF cardinality(v_col) = 0 THEN
+        RAISE EXCEPTION 'the header at line % has no value column', hdr.line_no
+            USING ERRCODE = 'bad_copy_file_format',
+                  HINT = 'Value columns are named by their contents, e.g. "Brutto driftsutgifter (1 000 kr) 2024".';
+    END IF;
+
+    /* Every value column must name a unit, and a year unless there is a year column. */
+    SELECT v.col, hdr.fields[v.col] AS name, p.* INTO bad
+      FROM unnest(v_col) AS v(col), carestair._kostra_parse_contents(hdr.fields[v.col]) AS p
+     WHERE (p.unit IS NULL AND c_cont IS NULL) OR (p.year IS NULL AND c_year IS NULL)
+        OR (c_art IS NULL AND c_cont IS NULL AND carestair._kostra_measure_for(p.measure_label) IS NULL)
+     ORDER BY v.col LIMIT 1;
+    IF FOUND AND bad.unit IS NULL THEN
+        RAISE EXCEPTION 'column "%" at line % names no unit carestair knows', bad.name, hdr.line_no
+            USING ERRCODE = 'bad_copy_file_format',
+                  DETAIL = 'Known units: "(1 000 kr)" / "(NOK 1000)" and "per innbygger" / "per inhabitant".',
+                  HINT = 'Export the contents in 1 000 kr or per innbygger.';
+    ELSIF FOUND AND bad.year IS NULL AND c_year IS NULL THEN
+        RAISE EXCEPTION 'column "%" at line % has no year, and there is no year column', bad.name, hdr.line_no
+            USING ERRCODE = 'bad_copy_file_format',
+                  HINT = 'Keep the year in the column header ("... 2024") or as a column "år".';
+    ELSIF FOUND THEN
+        RAISE EXCEPTION 'column "%" at line % names no measure carestair knows, and there is no art column', bad.name, hdr.line_no
+            USING ERRCODE = 'bad_copy_file_format',
+                  DETAIL = (SELECT format('Known measures: %s.', string_agg(m.name, ', ' ORDER BY m.measure)) FROM carestair.kostra_measure AS m),
+                  HINT = 'Export with the dimension "art", or add the label to carestair.kostra_measure.labels.';
+    END IF;
+
+    SELECT r.line_no, cardinality(r.fields) AS n INTO bad
+      FROM _cs_kostra_rec AS r
+     WHERE r.line_no > hdr.line_no AND cardinality(r.fields) NOT IN (1, ncol)
+     ORDER BY r.line_no LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'line % has % fields, the header at line % has %', bad.line_no, bad.n, hdr.line_no, ncol
+            USING ERRCODE = 'bad_copy_file_format',
+                  HINT = 'Check the separator and quoting of that line.';
+    END IF;
+
+    CREATE TEMP TABLE _cs_kostra_cell ON COMMIT DROP AS
+    WITH cells AS (
+        SELECT r.line_no, v.col, hdr.fields[v.col] AS col_name,
+               btrim(r.fields[1]) AS region_raw,
+               btrim(r.fields[c_func]) AS function_raw,
+               btrim(coalesce(r.fields[c_art], r.fields[c_cont], p.measure_label)) AS measure_raw,
+               coalesce(btrim(r.fields[c_year]), p.year::text) AS year_raw,
+               coalesce((carestair._kostra_parse_contents(r.fields[c_cont])).unit, p.unit) AS unit,
+               btrim(r.fields[v.col]) AS value_raw
+          FROM _cs_kostra_rec AS r,
+               unnest(v_col) AS v(col),
+               carestair._kostra_parse_contents(hdr.fields[v.col]) AS p
+         WHERE r.line_no > hdr.line_no AND cardinality(r.fields) = ncol
+    ), parsed AS (
+        SELECT c.*,
+               substring(c.region_raw FROM '^(?:K-)?([0-9]{4})(?:\s|$)') AS code,
+               substring(c.function_raw FROM '^(?:FG)?([0-9]{3})(?:\s|$)') AS fcode,
+               carestair._kostra_measure_for(
+                   CASE WHEN c_art IS NULL THEN (carestair._kostra_parse_contents(c.measure_raw)).measure_label
+                        ELSE c.measure_raw END) AS measure,
+               CASE WHEN c.year_raw ~ '^[0-9]{4}$' THEN c.year_raw::integer END AS year,
+               CASE WHEN c.value_raw ~ '^-?[0-9]+([.,][0-9]+)?$' THEN replace(c.value_raw, ',', '.')::numeric END AS value
+          FROM cells AS c
+    )
+    SELECT p.*,
+           CASE
+             WHEN p.code IS NULL AND (p.region_raw ~ '^(E[A-Z]{2,}[0-9]*|F-?[0-9]{2}|0)(\s|$)'
+                                      OR p.region_raw ~* '^(the whole country|hele landet|landet|norge|norway)')
+               THEN 'region is the country, a county or a KOSTRA group, not a kommune (references are computed from kommuner)'
+             WHEN p.fcode IS NULL AND p.function_raw ~ '^[A-Z]{1,4}[0-9A-Z]*(\s|$)'
+               THEN 'function group, not a single function'
+             WHEN p.fcode IS NOT NULL AND NOT EXISTS (SELECT FROM carestair.kostra_function AS f WHERE f.code = p.fcode)
+               THEN format('function %s is outside carestair.kostra_function', p.fcode)
+             WHEN p.value_raw IN ('..', '...', ':', '.', '-', '…')
+               THEN format('missing value marker "%s"', p.value_raw)
+             WHEN p.year IS NOT NULL AND EXISTS (SELECT FROM carestair.kostra_function AS f WHERE f.code = p.fcode
+                                                   AND (p.year < f.first_year OR p.year > f.last_year))
+               THEN format('function %s does not exist in %s', p.fcode, p.year)
+           END AS reject_reason,
+           CASE
+             WHEN p.code IS NULL THEN 'region'
+             WHEN p.fcode IS NULL THEN 'function'
+             WHEN p.measure IS NULL THEN 'measure'
+             WHEN p.unit IS NULL THEN 'unit'
+             WHEN p.year IS NULL THEN 'year'
+             WHEN p.value IS NULL THEN 'value'
+           END AS bad_column
+      FROM parsed AS p;
+
+    SELECT c.* INTO bad FROM _cs_kostra_cell AS c
+     WHERE c.reject_reason IS NULL AND c.bad_column IS NOT NULL
+     ORDER BY c.line_no, c.col LIMIT 1;
+    IF FOUND THEN
+        CASE bad.bad_column
+          WHEN 'region' THEN
+            RAISE EXCEPTION 'invalid region "%" at line %, column "%"', bad.region_raw, bad.line_no, hdr.fields[1]
+                USING ERRCODE = 'invalid_text_representation',
+                      DETAIL = 'A kommune is a four-digit kommunenummer, optionally after "K-", before its name.',
+                      HINT = 'Export the region dimension with codes, e.g. "5524 Målselv".';
+          WHEN 'function' THEN
+            RAISE EXCEPTION 'invalid function "%" at line %, column "%"', bad.function_raw, bad.line_no, hdr.fields[c_func]
+                USING ERRCODE = 'invalid_text_representation',
+                      DETAIL = 'A KOSTRA function is a three-digit code before its name, e.g. "253 Helse- og omsorgstjenester i institusjon".',
+                      HINT = 'Export the function dimension with codes.';
+          WHEN 'measure' THEN
+            RAISE EXCEPTION 'unknown measure "%" at line %, column "%"', bad.measure_raw, bad.line_no,
+                            coalesce(hdr.fields[c_art], hdr.fields[c_cont], bad.col_name)
+                USING ERRCODE = 'invalid_text_representation',
+                      DETAIL = (SELECT format('Known measures: %s.', string_agg(m.name, ', ' ORDER BY m.measure)) FROM carestair.kostra_measure AS m),
+                      HINT = 'Export one of the known arts, or add the label to carestair.kostra_measure.labels.';
+          WHEN 'unit' THEN
+            RAISE EXCEPTION 'contents "%" at line %, column "%" names no unit carestair knows', bad.measure_raw, bad.line_no, hdr.fields[c_cont]
+                USING ERRCODE = 'invalid_text_representation',
+                      DETAIL = 'Known units: "(1 000 kr)" / "(NOK 1000)" and "per innbygger" / "per inhabitant".',
+                      HINT = 'Export the contents in 1 000 kr or per innbygger.';
+          WHEN 'year' THEN
+            RAISE EXCEPTION 'invalid year "%" at line %, column "%"', bad.year_raw, bad.line_no, coalesce(hdr.fields[c_year], bad.col_name)
+                USING ERRCODE = 'invalid_text_representation',
+                      HINT = 'Years are four digits.';
+          ELSE
+            RAISE EXCEPTION 'invalid value "%" at line %, column "%"', bad.value_raw, bad.line_no, bad.col_name
+                USING ERRCODE = 'invalid_text_representation',
+                      DETAIL = 'Values are numbers such as 12345, -17 or 3.5; SSB marks missing values with "..", ":" or ".".',
+                      HINT = 'Check the separator, and that no cell holds text.';
+        END CASE;
+    END IF;
+
+    /* Current region: the code itself, or an old code that was its region's only code that year. */
+    ALTER TABLE _cs_kostra_cell ADD COLUMN region text;
+    UPDATE _cs_kostra_cell AS c
+       SET region = m.region,
+           reject_reason = m.reason
+      FROM (SELECT k.code, k.year,
+                   CASE WHEN g.region IS NOT NULL AND (h.region IS NULL OR h.region = k.code) THEN k.code
+                        WHEN h.region IS NOT NULL AND h.n_codes = 1 THEN h.region END AS region,
+                   CASE WHEN g.region IS NULL AND h.region IS NOT NULL AND h.n_codes > 1
+                        THEN format('kommune %s was part of %s in %s together with other kommuner; KOSTRA figures of merged kommuner are not summed', k.code, h.region, k.year)
+                        WHEN g.region IS NULL AND h.region IS NULL AND EXISTS (SELECT FROM carestair.region_code_history AS x WHERE x.code = k.code AND x.weight < 1)
+                        THEN format('kommune %s was split; its figures cannot be allocated to current kommuner', k.code) END AS reason
+              FROM (SELECT DISTINCT c.code, c.year FROM _cs_kostra_cell AS c WHERE c.reject_reason IS NULL) AS k
+              LEFT JOIN carestair.region AS g ON g.region = k.code
+              LEFT JOIN LATERAL (
+                  SELECT carestair.region_for_code(k.code, k.year) AS region,
+                         (SELECT count(*) FROM carestair.region_code_history AS x
+                           WHERE x.region = carestair.region_for_code(k.code, k.year) AND x.weight = 1
+                             AND k.year >= x.first_year AND (x.last_year IS NULL OR k.year <= x.last_year)) AS n_codes
+              ) AS h ON true) AS m
+     WHERE c.reject_reason IS NULL AND m.code = c.code AND m.year = c.year;
+
+    SELECT c.* INTO bad FROM _cs_kostra_cell AS c
+     WHERE c.reject_reason IS NULL AND c.region IS NULL ORDER BY c.line_no LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'unknown region "%" for year % at line %, column "%"', bad.region_raw, bad.year, bad.line_no, hdr.fields[1]
+            USING ERRCODE = 'foreign_key_violation',
+                  DETAIL = format('Kommunenummer %s is in neither carestair.region nor carestair.region_code_history for %s.', bad.code, bad.year),
+                  HINT = 'Add the kommune to carestair.region (and its old codes to carestair.region_code_history), then import again.';
+    END IF;
+
+    SELECT c.region, c.year, c.fcode, c.measure, c.unit, min(c.line_no) AS l1, max(c.line_no) AS l2 INTO bad
+      FROM _cs_kostra_cell AS c WHERE c.reject_reason IS NULL
+     GROUP BY c.region, c.year, c.fcode, c.measure, c.unit HAVING count(*) > 1
+     ORDER BY 6 LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'duplicate value for region %, year %, function %, measure % (%) at lines % and %',
+                        bad.region, bad.year, bad.fcode, bad.measure, bad.unit, bad.l1, bad.l2
+            USING ERRCODE = 'unique_violation',
+                  HINT = 'Export each region, function, art and year once.';
+    END IF;
+
+    SELECT count(*) FILTER (WHERE f.value IS NULL),
+           count(*) FILTER (WHERE f.value IS NOT NULL AND f.value <> c.value),
+           count(*) FILTER (WHERE f.value = c.value)
+      INTO n_new, n_chg, n_same
+      FROM _cs_kostra_cell AS c
+      LEFT JOIN carestair.kostra_figure AS f
+        ON (f.region, f.year, f.function_code, f.measure, f.unit) = (c.region, c.year, c.fcode, c.measure, c.unit)
+     WHERE c.reject_reason IS NULL;
+
+    IF NOT dry_run THEN
+        INSERT INTO carestair.kostra_figure AS f (region, year, function_code, measure, value, unit, source_table)
+        SELECT c.region, c.year, c.fcode, c.measure, c.value, c.unit, src
+          FROM _cs_kostra_cell AS c WHERE c.reject_reason IS NULL
+        ON CONFLICT (region, year, function_code, measure, unit) DO UPDATE
+           SET value = excluded.value, source_table = excluded.source_table
+         WHERE f.value IS DISTINCT FROM excluded.value OR f.source_table IS DISTINCT FROM excluded.source_table;
+    END IF;
+
+    RETURN QUERY
+    SELECT x.outcome, x.row_count, x.detail || CASE WHEN dry_run THEN ' (dry run: nothing written)' ELSE '' END
+      FROM (VALUES (1, 'loaded', n_new, format('new values (source %s)', src)),
+                   (2, 'updated', n_chg, 'values that changed'),
+                   (3, 'unchanged', n_same, 'values already stored')
+            UNION ALL
+            SELECT 4, 'rejected', count(*), c.reject_reason
+              FROM _cs_kostra_cell AS c WHERE c.reject_reason IS NOT NULL
+             GROUP BY c.reject_reason
+            UNION ALL
+            SELECT 5, 'rejected', count(*), 'text line without data (title or footnote)'
+              FROM _cs_kostra_rec AS r
+             WHERE r.line_no > hdr.line_no AND cardinality(r.fields) = 1 AND ncol > 1
+            HAVING count(*) > 0) AS x(ord, outcome, row_count, detail)
+     ORDER BY x.ord, x.detail;
+
+    DROP TABLE pg_temp._cs_kostra_rec, pg_temp._cs_kostra_cell;
+END
+$$;
+
+COMMENT ON FUNCTION carestair.import_ssb_kostra(bytea, text, text, boolean) IS
+  'Load an SSB statbank export of KOSTRA accounts (e.g. 12362; any CSV layout, LATIN1 or UTF-8) into carestair.kostra_figure; reports values loaded, updated, unchanged and rejected with reasons. See doc/kostra.md.';
