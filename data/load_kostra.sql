@@ -1,6 +1,6 @@
 -- Load the bundled real data of the KOSTRA module (see data/SOURCES.md):
--- the inntektssystem's need index and the care-service panel for Bardu and
--- Målselv.  Run after data/load.sql (psql -v ON_ERROR_STOP=1 -f data/load_kostra.sql);
+-- the inntektssystem's need index and the care-service panel for the
+-- Midt-Troms kommuner.  Run after data/load.sql (psql -v ON_ERROR_STOP=1 -f data/load_kostra.sql);
 -- safe to re-run (rows are upserted).
 \set QUIET on
 BEGIN;
@@ -19,11 +19,11 @@ SELECT l.region, l.year, s.sector, s.value, s.derived, s.source
 ON CONFLICT (region, year, sector) DO UPDATE
    SET value = excluded.value, derived = excluded.derived, source = excluded.source;
 
--- SSB care-service panel, Bardu 5520 and Målselv 5524, 2007-2025.
+-- SSB care-service panel, the seven Midt-Troms kommuner, 2007-2025.
 CREATE TEMP TABLE _load_care (region text, year int, hist text, y4 numeric, p0_66 int, p67_79 int, p80 int, ptot int,
     y1 numeric, y1_0_66 numeric, y1_67_79 numeric, y1_80 numeric, y2 numeric,
     y3 numeric, y3_0_66 numeric, y3_67_79 numeric, y3_80 numeric, y5 numeric, dementia numeric, dementia_complete boolean) ON COMMIT DROP;
-\copy _load_care FROM 'data/care_services/omsorg_panel_2007_2025_bardu_malselv.csv' WITH (FORMAT csv, HEADER true)
+\copy _load_care FROM 'data/care_services/omsorg_panel_2007_2025_midt_troms.csv' WITH (FORMAT csv, HEADER true)
 INSERT INTO carestair.care_service_stat AS c (region, year, service, measure, age_group, value, derived, source)
 SELECT l.region, l.year, s.service, s.measure, s.age_group, s.value, s.derived, s.source
   FROM _load_care AS l,
