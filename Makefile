@@ -18,7 +18,8 @@ SQL_MODULES = \
 	src/population_stats.sql \
 	src/decompose.sql \
 	src/kostra.sql \
-	src/kostra_import.sql
+	src/kostra_import.sql \
+	src/kostra_compare.sql
 
 MODULE_big  = carestair
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
