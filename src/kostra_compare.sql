@@ -741,3 +741,103 @@ $$;
 
 COMMENT ON FUNCTION carestair.why_dearer(text, integer, text, text, text, integer, text, text) IS
   'Why a kommune spends more (or less) per inhabitant than a reference: per service, age mix + coverage + unit cost (exact, residual 0), and the need index''s view of the same gap. See doc/kostra.md.';
+
+/*
+ * why_dearer_since(region, from_year, to_year, resource, measure, method):
+ * what changed in the kommune between two years, per service: the change
+ * in the total split into population, age mix, coverage and unit cost, and
+ * the change per inhabitant into age mix, coverage and unit cost.  NOK are
+ * current prices, so price growth is part of the unit-cost effect.
+ */
+CREATE FUNCTION carestair.why_dearer_since(
+    region    text,
+    from_year integer,
+    to_year   integer,
+    resource  text DEFAULT 'nok',
+    measure   text DEFAULT 'brutto_driftsutgifter',
+    method    text DEFAULT 'shapley')
+RETURNS TABLE (
+    service        text,
+    effect         text,
+    from_value     numeric,
+    to_value       numeric,
+    per_inhabitant numeric,
+    total          numeric,
+    unit           text,
+    note           text)
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    c0      carestair._why_cell[];
+    c1      carestair._why_cell[];
+    prob    text;
+    scale   float8 := CASE WHEN resource = 'nok' THEN 1 ELSE 1000 END;
+    u_label text := CASE resource WHEN 'nok' THEN 'NOK per inhabitant / NOK' WHEN 'nurse_arsverk' THEN 'årsverk per 1000 inhabitants / årsverk'
+                                  ELSE 'recipients per 1000 inhabitants / recipients' END;
+    dp      integer := CASE WHEN resource = 'nok' THEN 2 ELSE 4 END;
+    dt      integer := CASE WHEN resource = 'nok' THEN 0 ELSE 2 END;
+BEGIN
+    IF region IS NULL OR from_year IS NULL OR to_year IS NULL THEN
+        RAISE EXCEPTION 'region, from_year and to_year must not be NULL'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    PERFORM carestair._why_check_args(resource, method, measure);
+    IF from_year >= to_year THEN
+        RAISE EXCEPTION 'from_year % is not before to_year %', from_year, to_year
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Pass the earlier year first, e.g. from_year => 2019, to_year => 2025.';
+    END IF;
+    SELECT array_agg(i.cell) INTO c0 FROM carestair._why_inputs(ARRAY[why_dearer_since.region], from_year, resource, measure) AS i;
+    SELECT array_agg(i.cell) INTO c1 FROM carestair._why_inputs(ARRAY[why_dearer_since.region], to_year, resource, measure) AS i;
+    prob := coalesce('in ' || from_year || ': ' || carestair._why_problem(c0, resource),
+                     'in ' || to_year || ': ' || carestair._why_problem(c1, resource));
+    IF prob IS NOT NULL OR NOT EXISTS (SELECT FROM carestair.region AS g WHERE g.region = why_dearer_since.region AND g.region <> '0000') THEN
+        RAISE EXCEPTION 'kommune % has no complete % data %', region, resource, coalesce(prob, '(not in carestair.region)')
+            USING ERRCODE = 'no_data_found',
+                  DETAIL = 'why_dearer_since needs, for both years, population on 1 January of the next year, recipients by age (0-79, 80+) and, for nok, complete KOSTRA series in NOK 1000.',
+                  HINT = 'Load the missing data, or choose years that have it.';
+    END IF;
+
+    RETURN QUERY
+    WITH t AS (SELECT * FROM carestair._why_decompose(c1, c0, method, resource, true)),
+         p AS (SELECT * FROM carestair._why_decompose(c1, c0, method, resource, false)),
+    lvl AS (
+        SELECT x.service,
+               CASE WHEN resource = 'recipients' THEN sum(x.rec) ELSE max(x.cost) END AS v1, max(x.pop) AS p1,
+               (SELECT CASE WHEN resource = 'recipients' THEN sum(y.rec) ELSE max(y.cost) END FROM unnest(c0) AS y WHERE y.service = x.service) AS v0,
+               (SELECT max(y.pop) FROM unnest(c0) AS y WHERE y.service = x.service) AS p0
+          FROM unnest(c1) AS x GROUP BY x.service
+    ), rows AS (
+        SELECT l.service AS s, 'change' AS e, 0 AS o, l.v0 / l.p0 * scale AS f, l.v1 / l.p1 * scale AS tv,
+               l.v1 / l.p1 - l.v0 / l.p0 AS pi, l.v1 - l.v0 AS tt,
+               'values: per inhabitant (per 1000 for resources) in each year'::text AS nt
+          FROM lvl AS l
+        UNION ALL
+        SELECT t.service, t.effect, t.ord, t.value_r, t.value_k, p.amount, t.amount,
+               CASE WHEN t.effect = 'population' THEN 'values: inhabitants; no per-inhabitant effect'
+                    WHEN t.service = 'andre' THEN 'no recipient statistics: the whole change is cost per inhabitant'
+                    WHEN t.effect = 'age_mix' THEN 'values: percent of inhabitants aged 80+'
+                    WHEN t.effect = 'coverage' THEN 'values: recipients per 1000 inhabitants'
+                    WHEN t.effect = 'unit_cost' AND resource = 'nok' THEN 'values: NOK per recipient (current prices: includes price growth)'
+                    WHEN t.effect = 'unit_cost' THEN 'values: årsverk per recipient' END
+          FROM t LEFT JOIN p ON p.service = t.service AND p.effect = t.effect
+        UNION ALL
+        SELECT l.service, 'residual', 9, NULL, NULL,
+               (l.v1 / l.p1 - l.v0 / l.p0) - coalesce((SELECT sum(p.amount) FROM p WHERE p.service = l.service), 0),
+               (l.v1 - l.v0) - coalesce((SELECT sum(t.amount) FROM t WHERE t.service = l.service), 0),
+               'change minus the effects (exact decomposition: 0)'
+          FROM lvl AS l
+    )
+    SELECT x.s, x.e, round(x.f::numeric, 4), round(x.tv::numeric, 4),
+           round((x.pi * scale)::numeric, dp), round(x.tt::numeric, dt), u_label, x.nt
+      FROM (SELECT * FROM rows
+            UNION ALL
+            SELECT 'all', r.e, min(r.o), NULL, NULL, sum(r.pi), sum(r.tt), 'sum over services'
+              FROM rows AS r GROUP BY r.e) AS x
+     ORDER BY x.s = 'all', x.s, x.o;
+END
+$$;
+
+COMMENT ON FUNCTION carestair.why_dearer_since(text, integer, integer, text, text, text) IS
+  'What changed in a kommune between two years, per service: change in total = population + age mix + coverage + unit cost, and per inhabitant (exact, residual 0). See doc/kostra.md.';
