@@ -46,3 +46,5 @@ SELECT s.region, s.region_name,
 \echo '== 6. Population pyramid, Målselv 1 January 2026 (10-year groups)'
 SELECT age_group, males, females, persons, pct_males AS "% males", pct_females AS "% females"
   FROM carestair.population_pyramid('5524', 2026, 10);
+
+\i tools/demo_kostra.sql
