@@ -87,3 +87,5 @@ SELECT * FROM carestair.why_dearer_since('5524', NULL, 2019);
 SELECT * FROM carestair.why_dearer_since('5524', 2019, 2025);
 SELECT * FROM carestair.why_dearer_since('5524', 2007, 2025, 'recipients');
 SELECT * FROM carestair.why_dearer_since('5524', 2019, 2025, 'recipients', method => 'x');
+-- Zero denominators are refused, not divided by: no recipients but a cost, no inhabitants in an age band.
+SELECT carestair._why_problem(ARRAY[ROW('institusjon', '0-79', 100, 200, 0, 5), ROW('institusjon', '80+', 100, 200, 0, 5)]::carestair._why_cell[], 'nok') AS zero_recipients, carestair._why_problem(ARRAY[ROW('institusjon', '0-79', 200, 200, 3, 5), ROW('institusjon', '80+', 0, 200, 0, 5)]::carestair._why_cell[], 'nurse_arsverk') AS empty_band, carestair._why_problem(NULL, 'nok') AS nothing;

@@ -410,6 +410,10 @@ BEGIN ATOMIC
                   OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) pg_catalog.min(c.band) FILTER (WHERE c.rec IS NULL)
            WHEN resource OPERATOR(pg_catalog.=) 'nok' AND pg_catalog.bool_or(c.rec IS NULL AND c.band OPERATOR(pg_catalog.<>) 'all')
              THEN 'no recipients for ' OPERATOR(pg_catalog.||) pg_catalog.min(c.service) FILTER (WHERE c.rec IS NULL AND c.band OPERATOR(pg_catalog.<>) 'all')
+           WHEN resource OPERATOR(pg_catalog.<>) 'recipients'
+                AND EXISTS (SELECT FROM pg_catalog.unnest(cells) AS z WHERE z.band OPERATOR(pg_catalog.<>) 'all'
+                             GROUP BY z.service HAVING pg_catalog.sum(z.rec) OPERATOR(pg_catalog.=) 0 AND pg_catalog.max(z.cost) OPERATOR(pg_catalog.>) 0)
+             THEN 'zero recipients but a cost: the cost per recipient is undefined'
            WHEN resource OPERATOR(pg_catalog.<>) 'recipients' AND pg_catalog.bool_or(c.cost IS NULL)
              THEN 'no cost for ' OPERATOR(pg_catalog.||) pg_catalog.min(c.service) FILTER (WHERE c.cost IS NULL)
                   OPERATOR(pg_catalog.||) CASE WHEN resource OPERATOR(pg_catalog.=) 'nok' THEN ' (incomplete KOSTRA series or no population)' ELSE '' END
@@ -418,6 +422,28 @@ BEGIN ATOMIC
 END;
 
 COMMENT ON FUNCTION carestair._why_problem(carestair._why_cell[], text) IS 'Internal: the reason a region''s why_dearer inputs are unusable, or NULL.';
+
+/*
+ * _why_factors(band, pop_band, pop, rec, cost, rec_total, resource): the
+ * factors of one cell: [share of the population in the band, recipients
+ * per inhabitant of the band, cost per recipient of the service] (without
+ * the last for resource 'recipients'; [cost per inhabitant] for a service
+ * without recipients, band 'all').  Internal.
+ */
+CREATE FUNCTION carestair._why_factors(band text, pop_band float8, pop float8, rec float8, cost float8, rec_total float8, resource text)
+RETURNS float8[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT CASE
+           WHEN band OPERATOR(pg_catalog.=) 'all' THEN ARRAY[cost OPERATOR(pg_catalog./) pop]
+           WHEN resource OPERATOR(pg_catalog.=) 'recipients'
+             THEN ARRAY[pop_band OPERATOR(pg_catalog./) pop, rec OPERATOR(pg_catalog./) pop_band]
+           ELSE ARRAY[pop_band OPERATOR(pg_catalog./) pop, rec OPERATOR(pg_catalog./) pop_band,
+                      cost OPERATOR(pg_catalog./) nullif(rec_total, 0)]
+         END;
+END;
+
+COMMENT ON FUNCTION carestair._why_factors(text, float8, float8, float8, float8, float8, text) IS 'Internal: the factors of one why_dearer cell (age share, coverage, cost per recipient).';
 
 /*
  * _why_decompose(k, r, method, resource, with_population): decompose the
@@ -447,22 +473,8 @@ BEGIN ATOMIC
         FROM kc GROUP BY kc.service
   ), cells AS (
       SELECT kc.service,
-             CASE
-               WHEN kc.band OPERATOR(pg_catalog.=) 'all'
-                 THEN ARRAY[rc.cost OPERATOR(pg_catalog./) rc.pop]
-               WHEN resource OPERATOR(pg_catalog.=) 'recipients'
-                 THEN ARRAY[rc.pop_band OPERATOR(pg_catalog./) rc.pop, rc.rec OPERATOR(pg_catalog./) rc.pop_band]
-               ELSE ARRAY[rc.pop_band OPERATOR(pg_catalog./) rc.pop, rc.rec OPERATOR(pg_catalog./) rc.pop_band,
-                          rc.cost OPERATOR(pg_catalog./) nullif(t.rec_r, 0)]
-             END AS x0,
-             CASE
-               WHEN kc.band OPERATOR(pg_catalog.=) 'all'
-                 THEN ARRAY[kc.cost OPERATOR(pg_catalog./) kc.pop]
-               WHEN resource OPERATOR(pg_catalog.=) 'recipients'
-                 THEN ARRAY[kc.pop_band OPERATOR(pg_catalog./) kc.pop, kc.rec OPERATOR(pg_catalog./) kc.pop_band]
-               ELSE ARRAY[kc.pop_band OPERATOR(pg_catalog./) kc.pop, kc.rec OPERATOR(pg_catalog./) kc.pop_band,
-                          kc.cost OPERATOR(pg_catalog./) nullif(t.rec_k, 0)]
-             END AS x1,
+             carestair._why_factors(rc.band, rc.pop_band, rc.pop, rc.rec, rc.cost, t.rec_r, resource) AS x0,
+             carestair._why_factors(kc.band, kc.pop_band, kc.pop, kc.rec, kc.cost, t.rec_k, resource) AS x1,
              rc.pop AS pop0, kc.pop AS pop1
         FROM kc
         JOIN rc ON rc.service OPERATOR(pg_catalog.=) kc.service AND rc.band OPERATOR(pg_catalog.=) kc.band

@@ -105,16 +105,8 @@ BEGIN
     CREATE TEMP TABLE _cs_kostra_rec ON COMMIT DROP AS
         SELECT r.line_no, r.fields FROM carestair.read_csv(content, encoding) AS r;
 
-    SELECT r.line_no, r.fields INTO hdr
-      FROM _cs_kostra_rec AS r
-     WHERE lower(btrim(r.fields[1])) IN ('region', 'kommune', 'region code', 'regionkode')
-     ORDER BY r.line_no LIMIT 1;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'content has no header row with a "region" column'
-            USING ERRCODE = 'bad_copy_file_format',
-                  DETAIL = 'The importer looks for the statbank''s column header, whose first column is "region".',
-                  HINT = 'Export a KOSTRA table (e.g. 12362) from the statbank as CSV with region, function (and art) as dimensions.';
-    END IF;
+    SELECT h.line_no, h.fields INTO hdr
+      FROM carestair._csv_header_row('pg_temp._cs_kostra_rec', 'Export a KOSTRA table (e.g. 12362) from the statbank as CSV with region, function (and art) as dimensions.') AS h;
     ncol := cardinality(hdr.fields);
 
     /* The statbank title line ("12362: ...") names the table. */

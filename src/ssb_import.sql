@@ -101,16 +101,8 @@ BEGIN
         SELECT r.line_no, r.fields FROM carestair.read_csv(content, encoding) AS r;
 
     /* The header: the first record whose first field is "region". */
-    SELECT r.line_no, r.fields INTO hdr
-      FROM _cs_import_rec AS r
-     WHERE lower(btrim(r.fields[1])) IN ('region', 'kommune', 'region code', 'regionkode')
-     ORDER BY r.line_no LIMIT 1;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'content has no header row with a "region" column'
-            USING ERRCODE = 'bad_copy_file_format',
-                  DETAIL = 'The importer looks for the statbank''s column header, whose first column is "region".',
-                  HINT = 'Export table 07459 from the statbank as CSV with region, (sex,) age and the persons columns.';
-    END IF;
+    SELECT h.line_no, h.fields INTO hdr
+      FROM carestair._csv_header_row('pg_temp._cs_import_rec', 'Export table 07459 from the statbank as CSV with region, (sex,) age and the persons columns.') AS h;
     ncol := cardinality(hdr.fields);
 
     /* Classify the header's columns. */
