@@ -95,18 +95,8 @@ DECLARE
     n_chg    bigint;
     n_same   bigint;
 BEGIN
-    IF to_regclass('pg_temp._cs_kostra_rec') IS NOT NULL THEN
-        DROP TABLE pg_temp._cs_kostra_rec;
-    END IF;
-    IF to_regclass('pg_temp._cs_kostra_cell') IS NOT NULL THEN
-        DROP TABLE pg_temp._cs_kostra_cell;
-    END IF;
-
-    CREATE TEMP TABLE _cs_kostra_rec ON COMMIT DROP AS
-        SELECT r.line_no, r.fields FROM carestair.read_csv(content, encoding) AS r;
-
     SELECT h.line_no, h.fields INTO hdr
-      FROM carestair._csv_header_row('pg_temp._cs_kostra_rec', 'Export a KOSTRA table (e.g. 12362) from the statbank as CSV with region, function (and art) as dimensions.') AS h;
+      FROM carestair._csv_records(content, encoding, '_cs_kostra_rec', 'Export a KOSTRA table (e.g. 12362) from the statbank as CSV with region, function (and art) as dimensions.', '_cs_kostra_cell') AS h;
     ncol := cardinality(hdr.fields);
 
     /* The statbank title line ("12362: ...") names the table. */
@@ -161,16 +151,6 @@ BEGIN
             USING ERRCODE = 'bad_copy_file_format',
                   DETAIL = (SELECT format('Known measures: %s.', string_agg(m.name, ', ' ORDER BY m.measure)) FROM carestair.kostra_measure AS m),
                   HINT = 'Export with the dimension "art", or add the label to carestair.kostra_measure.labels.';
-    END IF;
-
-    SELECT r.line_no, cardinality(r.fields) AS n INTO bad
-      FROM _cs_kostra_rec AS r
-     WHERE r.line_no > hdr.line_no AND cardinality(r.fields) NOT IN (1, ncol)
-     ORDER BY r.line_no LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'line % has % fields, the header at line % has %', bad.line_no, bad.n, hdr.line_no, ncol
-            USING ERRCODE = 'bad_copy_file_format',
-                  HINT = 'Check the separator and quoting of that line.';
     END IF;
 
     CREATE TEMP TABLE _cs_kostra_cell ON COMMIT DROP AS
@@ -285,10 +265,7 @@ BEGIN
     SELECT c.* INTO bad FROM _cs_kostra_cell AS c
      WHERE c.reject_reason IS NULL AND c.region IS NULL ORDER BY c.line_no LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'unknown region "%" for year % at line %, column "%"', bad.region_raw, bad.year, bad.line_no, hdr.fields[1]
-            USING ERRCODE = 'foreign_key_violation',
-                  DETAIL = format('Kommunenummer %s is in neither carestair.region nor carestair.region_code_history for %s.', bad.code, bad.year),
-                  HINT = 'Add the kommune to carestair.region (and its old codes to carestair.region_code_history), then import again.';
+        PERFORM carestair._raise_unknown_region(bad.region_raw, bad.code, bad.year, bad.line_no, hdr.fields[1]);
     END IF;
 
     SELECT c.region, c.year, c.fcode, c.measure, c.unit, min(c.line_no) AS l1, max(c.line_no) AS l2 INTO bad
