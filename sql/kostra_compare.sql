@@ -12,6 +12,8 @@ DELETE FROM carestair.kostra_figure;
 DELETE FROM carestair.kostra_group_member;
 DELETE FROM carestair.kostra_group;
 DELETE FROM carestair.peer_set;
+-- Coverage: recipients and residents per 1000 inhabitants of the age group, Målselv and Bardu 2025 (real data).
+SELECT region, service, measure, age_group, value, derived, inhabitants, round(per_1000_inhabitants, 2) AS per_1000 FROM carestair.care_service_coverage WHERE region IN ('5520', '5524') AND year = 2025 AND service IN ('hjemmetjenester', 'institusjon_langtid') ORDER BY service, age_group, region;
 -- A user-defined peer set: the Midt-Troms kommuner (the analyst's choice).
 INSERT INTO carestair.peer_set VALUES ('Midt-Troms', 'Bardu, Dyrøy, Lavangen, Målselv, Salangen, Senja and Sørreisa');
 INSERT INTO carestair.peer_set_member SELECT 'Midt-Troms', unnest('{5518,5520,5522,5524,5526,5528,5530}'::text[]);

@@ -35,6 +35,41 @@ COMMENT ON COLUMN carestair.kostra_per_inhabitant.inhabitants IS 'Population on 
 COMMENT ON COLUMN carestair.kostra_per_inhabitant.nok_per_inhabitant IS 'NOK per inhabitant (NULL without population).';
 
 /*
+ * care_service_coverage: recipients, residents and årsverk per 1000
+ * inhabitants of the age group, with the population on 1 January of the
+ * following year (the date why_dearer uses).
+ */
+CREATE VIEW carestair.care_service_coverage AS
+SELECT c.region, c.year, c.service, c.measure, c.age_group, c.value, c.derived, p.inhabitants,
+       1000 OPERATOR(pg_catalog.*) c.value OPERATOR(pg_catalog./) nullif(p.inhabitants, 0) AS per_1000_inhabitants
+  FROM carestair.care_service_stat AS c
+  LEFT JOIN LATERAL (
+        SELECT pg_catalog.sum(b.persons)::bigint AS inhabitants
+          FROM carestair.population_both_sexes AS b
+         WHERE b.region OPERATOR(pg_catalog.=) c.region
+           AND b.year OPERATOR(pg_catalog.=) (c.year OPERATOR(pg_catalog.+) 1)
+           AND CASE c.age_group
+                 WHEN '0-66' THEN b.age OPERATOR(pg_catalog.<=) 66
+                 WHEN '67-79' THEN b.age OPERATOR(pg_catalog.>=) 67 AND b.age OPERATOR(pg_catalog.<=) 79
+                 WHEN '80+' THEN b.age OPERATOR(pg_catalog.>=) 80
+                 WHEN '0-79' THEN b.age OPERATOR(pg_catalog.<=) 79
+                 ELSE true
+               END) AS p ON true
+ WHERE c.measure OPERATOR(pg_catalog.<>) 'hours_per_week_per_recipient';
+
+COMMENT ON VIEW carestair.care_service_coverage IS
+  'Recipients, residents and årsverk per 1000 inhabitants of the age group (population on 1 January of the following year). See doc/kostra.md.';
+COMMENT ON COLUMN carestair.care_service_coverage.region IS 'Kommunenummer.';
+COMMENT ON COLUMN carestair.care_service_coverage.year IS 'Year of the statistic.';
+COMMENT ON COLUMN carestair.care_service_coverage.service IS 'Service (carestair.care_service_stat.service).';
+COMMENT ON COLUMN carestair.care_service_coverage.measure IS 'recipients, residents, arsverk, places or days.';
+COMMENT ON COLUMN carestair.care_service_coverage.age_group IS 'all, 0-66, 67-79, 80+ or 0-79.';
+COMMENT ON COLUMN carestair.care_service_coverage.value IS 'The statistic.';
+COMMENT ON COLUMN carestair.care_service_coverage.derived IS 'True when carestair computed the value (e.g. 0-79 = all - 80+).';
+COMMENT ON COLUMN carestair.care_service_coverage.inhabitants IS 'Inhabitants of the age group on 1 January of year + 1 (NULL if not loaded).';
+COMMENT ON COLUMN carestair.care_service_coverage.per_1000_inhabitants IS 'value per 1000 inhabitants of the age group (NULL without population).';
+
+/*
  * _reference_members(region, year, reference): the kommuner a reference
  * stands for.  'land' (all kommuner), 'land_uten_oslo', 'kostra_group'
  * (the group of region that year, without region itself), 'peer_set:<name>'
