@@ -28,7 +28,6 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
-#include "utils/lsyscache.h"
 
 #include "decompose.h"
 
@@ -164,6 +163,8 @@ decomp_read_array(ArrayType *arr, const char *argname, int64 cellno,
 	{
 		double		v;
 
+		if ((k & 1023) == 1023)
+			CHECK_FOR_INTERRUPTS();
 		if (nulls[k])
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),

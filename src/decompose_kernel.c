@@ -12,6 +12,8 @@
 
 #include <math.h>
 
+#include "miscadmin.h"
+
 #include "decompose.h"
 
 /*
@@ -139,6 +141,8 @@ decomp_lmdi_cell(int n, const double *x0, const double *x1, double *eff)
 
 	for (k = 0; k < n; k++)
 	{
+		if ((k & 1023) == 1023)
+			CHECK_FOR_INTERRUPTS();
 		lnv0 += log(x0[k]);
 		lnv1 += log(x1[k]);
 	}
@@ -204,6 +208,7 @@ decomp_shapley_cell(int n, const double *x0, const double *x1,
 	{
 		double		acc = 0.0;
 
+		CHECK_FOR_INTERRUPTS();
 		work[0] = 1.0;
 		deg = 0;
 		for (j = 0; j < n; j++)
