@@ -319,3 +319,138 @@ $$;
 
 COMMENT ON FUNCTION carestair.import_ssb_kostra(bytea, text, text, boolean) IS
   'Load an SSB statbank export of KOSTRA accounts (e.g. 12362; any CSV layout, LATIN1 or UTF-8) into carestair.kostra_figure; reports values loaded, updated, unchanged and rejected with reasons. See doc/kostra.md.';
+
+/*
+ * import_kostra_groups(content, valid_from_year, valid_to_year,
+ * classification, encoding, dry_run)
+ *
+ * Loads SSB's KOSTRA grouping of kommuner (kommunegruppering) from a CSV
+ * file such as a KLASS correspondence export: a header row naming a kommune
+ * column (sourceCode, kommunenummer, kommune, region) and a group column
+ * (targetCode, kostragruppe, gruppe, group), optionally a group name column
+ * (targetName, gruppenavn, group name).  Every kommune gets one membership
+ * from valid_from_year (to valid_to_year); groups are created or renamed.
+ * Re-importing the same period replaces the memberships of that period.
+ * Any bad row is an error naming the line; nothing is written then.
+ */
+CREATE FUNCTION carestair.import_kostra_groups(
+    content         bytea,
+    valid_from_year integer,
+    valid_to_year   integer DEFAULT NULL,
+    classification  text DEFAULT 'SSB KOSTRA-gruppering',
+    encoding        text DEFAULT 'auto',
+    dry_run         boolean DEFAULT false)
+RETURNS TABLE (outcome text, row_count bigint, detail text)
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    hdr     record;
+    c_kom   integer;
+    c_grp   integer;
+    c_name  integer;
+    bad     record;
+    n_new   bigint;
+    n_chg   bigint;
+    n_same  bigint;
+    n_grp   bigint;
+BEGIN
+    IF valid_from_year IS NULL OR classification IS NULL OR content IS NULL THEN
+        RAISE EXCEPTION 'content, valid_from_year and classification must not be NULL'
+            USING ERRCODE = 'null_value_not_allowed',
+                  HINT = 'Pass the first accounting year the grouping applies to, e.g. valid_from_year => 2024.';
+    END IF;
+    IF valid_to_year < valid_from_year THEN
+        RAISE EXCEPTION 'valid_to_year % is before valid_from_year %', valid_to_year, valid_from_year
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+
+    SELECT r.line_no, r.fields,
+           array_position(array_agg_lower.f, x.k) AS kk
+      INTO hdr
+      FROM carestair.read_csv(content, encoding) AS r,
+           LATERAL (SELECT array_agg(lower(btrim(f)) ORDER BY o) AS f FROM unnest(r.fields) WITH ORDINALITY AS u(f, o)) AS array_agg_lower,
+           LATERAL (SELECT k FROM unnest(array_agg_lower.f) AS k
+                     WHERE k IN ('sourcecode', 'kommunenummer', 'kommunenr', 'kommune', 'region', 'code') LIMIT 1) AS x
+     WHERE EXISTS (SELECT FROM unnest(array_agg_lower.f) AS g
+                    WHERE g IN ('targetcode', 'kostragruppe', 'kostra-gruppe', 'kostra_group', 'gruppe', 'group'))
+     ORDER BY r.line_no LIMIT 1;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'content has no header row with a kommune and a group column'
+            USING ERRCODE = 'bad_copy_file_format',
+                  DETAIL = 'Kommune columns: sourceCode, kommunenummer, kommune, region; group columns: targetCode, kostragruppe, gruppe, group.',
+                  HINT = 'Export SSB''s KOSTRA grouping (KLASS correspondence kommune -> KOSTRA group) as CSV.';
+    END IF;
+    c_kom := hdr.kk;
+    SELECT min(o) FILTER (WHERE lower(btrim(f)) IN ('targetcode', 'kostragruppe', 'kostra-gruppe', 'kostra_group', 'gruppe', 'group')),
+           min(o) FILTER (WHERE lower(btrim(f)) IN ('targetname', 'gruppenavn', 'group name', 'kostragruppenavn', 'navn på gruppe'))
+      INTO c_grp, c_name
+      FROM unnest(hdr.fields) WITH ORDINALITY AS u(f, o);
+
+    CREATE TEMP TABLE _cs_group_rows ON COMMIT DROP AS
+    SELECT r.line_no, btrim(r.fields[c_kom]) AS kom_raw, btrim(r.fields[c_grp]) AS grp,
+           nullif(btrim(r.fields[c_name]), '') AS grp_name,
+           substring(btrim(r.fields[c_kom]) FROM '^(?:K-)?([0-9]{4})(?:\s|$)') AS code,
+           cardinality(r.fields) AS n
+      FROM carestair.read_csv(content, encoding) AS r
+     WHERE r.line_no > hdr.line_no AND NOT (cardinality(r.fields) = 1 AND btrim(r.fields[1]) = '');
+
+    SELECT g.* INTO bad FROM _cs_group_rows AS g
+     WHERE g.n < greatest(c_kom, c_grp) OR g.code IS NULL OR coalesce(g.grp, '') = ''
+     ORDER BY g.line_no LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'invalid row at line %: kommune "%", group "%"', bad.line_no, coalesce(bad.kom_raw, ''), coalesce(bad.grp, '')
+            USING ERRCODE = 'invalid_text_representation',
+                  DETAIL = 'Each row needs a four-digit kommunenummer (optionally after "K-", before a name) and a group code.',
+                  HINT = 'Check the separator and that the file is the kommune -> KOSTRA group correspondence.';
+    END IF;
+
+    ALTER TABLE _cs_group_rows ADD COLUMN region text;
+    UPDATE _cs_group_rows AS g
+       SET region = coalesce((SELECT r.region FROM carestair.region AS r WHERE r.region = g.code AND r.region <> '0000'),
+                             carestair.region_for_code(g.code, valid_from_year));
+    SELECT g.* INTO bad FROM _cs_group_rows AS g WHERE g.region IS NULL ORDER BY g.line_no LIMIT 1;
+    IF FOUND THEN
+        PERFORM carestair._raise_unknown_region(bad.kom_raw, bad.code, valid_from_year, bad.line_no, hdr.fields[c_kom]);
+    END IF;
+    SELECT g.region, min(g.line_no) AS l1, max(g.line_no) AS l2 INTO bad
+      FROM _cs_group_rows AS g GROUP BY g.region HAVING count(*) > 1 ORDER BY 2 LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'kommune % appears twice, at lines % and %', bad.region, bad.l1, bad.l2
+            USING ERRCODE = 'unique_violation',
+                  HINT = 'A kommune belongs to one KOSTRA group at a time.';
+    END IF;
+
+    SELECT count(DISTINCT g.grp) INTO n_grp FROM _cs_group_rows AS g;
+    SELECT count(*) FILTER (WHERE m.region IS NULL),
+           count(*) FILTER (WHERE m.region IS NOT NULL AND (m.kostra_group, m.valid_to_year) IS DISTINCT FROM (g.grp, import_kostra_groups.valid_to_year)),
+           count(*) FILTER (WHERE m.region IS NOT NULL AND (m.kostra_group, m.valid_to_year) IS NOT DISTINCT FROM (g.grp, import_kostra_groups.valid_to_year))
+      INTO n_new, n_chg, n_same
+      FROM _cs_group_rows AS g
+      LEFT JOIN carestair.kostra_group_member AS m ON m.region = g.region AND m.valid_from_year = import_kostra_groups.valid_from_year;
+
+    IF NOT dry_run THEN
+        INSERT INTO carestair.kostra_group AS k (code, name, classification)
+        SELECT g.grp, coalesce(max(g.grp_name), g.grp), import_kostra_groups.classification
+          FROM _cs_group_rows AS g GROUP BY g.grp
+        ON CONFLICT ON CONSTRAINT kostra_group_pkey DO UPDATE SET name = excluded.name, classification = excluded.classification;
+        INSERT INTO carestair.kostra_group_member AS m (region, kostra_group, valid_from_year, valid_to_year, source)
+        SELECT g.region, g.grp, import_kostra_groups.valid_from_year, import_kostra_groups.valid_to_year, import_kostra_groups.classification
+          FROM _cs_group_rows AS g
+        ON CONFLICT ON CONSTRAINT kostra_group_member_pkey DO UPDATE
+           SET kostra_group = excluded.kostra_group, valid_to_year = excluded.valid_to_year, source = excluded.source;
+    END IF;
+
+    RETURN QUERY
+    SELECT x.o, x.n, x.d || CASE WHEN dry_run THEN ' (dry run: nothing written)' ELSE '' END
+      FROM (VALUES (1, 'loaded', n_new, 'new memberships'),
+                   (2, 'updated', n_chg, 'memberships whose group or end year changed'),
+                   (3, 'unchanged', n_same, 'memberships already stored'),
+                   (4, 'groups', n_grp, format('KOSTRA groups in the file (%s)', classification))) AS x(ord, o, n, d)
+     ORDER BY x.ord;
+    DROP TABLE pg_temp._cs_group_rows;
+END
+$$;
+
+COMMENT ON FUNCTION carestair.import_kostra_groups(bytea, integer, integer, text, text, boolean) IS
+  'Load SSB''s KOSTRA grouping (kommune -> KOSTRA group, e.g. a KLASS correspondence CSV) into carestair.kostra_group and kostra_group_member for a validity period. See doc/kostra.md.';

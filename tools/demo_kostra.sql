@@ -59,7 +59,7 @@ BEGIN
     PERFORM * FROM carestair.why_dearer('5524', 2025, 'kostra_group', 'recipients', need_year => 2026);
 EXCEPTION WHEN no_data_found THEN
     RAISE NOTICE 'not available offline: %', SQLERRM;
-    RAISE NOTICE 'SSB''s KOSTRA grouping is not bundled; insert the group into carestair.kostra_group and carestair.kostra_group_member and run this section again.';
+    RAISE NOTICE 'SSB''s KOSTRA grouping is not bundled; load it with carestair.import_kostra_groups(<KLASS correspondence CSV>, valid_from_year => 2024) and run this section again.';
 END
 $$;
 
