@@ -46,6 +46,38 @@ END;
 COMMENT ON FUNCTION carestair._kostra_measure_for(text) IS 'Internal: the kostra_measure an SSB label (''AGD2 Brutto driftsutgifter'') stands for, or NULL.';
 
 /*
+ * _region_one_to_one(code, year): the current region a kommunenummer
+ * stands for in a year when that is one kommune to one kommune: the code
+ * itself (a current code, also for earlier years, as on current borders),
+ * or an old code that was its region's only code that year (1924 -> 5524).
+ * Otherwise region is NULL and reason says why (part of a merger, split);
+ * both NULL for a code carestair does not know.  Used by the importers of
+ * figures that cannot be summed over merged kommuner.  Internal.
+ */
+CREATE FUNCTION carestair._region_one_to_one(code text, year integer, OUT region text, OUT reason text)
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT CASE WHEN g.region IS NOT NULL AND (h.region IS NULL OR h.region OPERATOR(pg_catalog.=) code) THEN code
+              WHEN h.region IS NOT NULL AND h.n_codes OPERATOR(pg_catalog.=) 1 THEN h.region END,
+         CASE WHEN g.region IS NULL AND h.region IS NOT NULL AND h.n_codes OPERATOR(pg_catalog.>) 1
+              THEN pg_catalog.format('kommune %s was part of %s in %s together with other kommuner; figures of merged kommuner are not summed', code, h.region, year)
+              WHEN g.region IS NULL AND h.region IS NULL
+                   AND EXISTS (SELECT FROM carestair.region_code_history AS x
+                                WHERE x.code OPERATOR(pg_catalog.=) _region_one_to_one.code AND x.weight OPERATOR(pg_catalog.<) 1)
+              THEN pg_catalog.format('kommune %s was split; its figures cannot be allocated to current kommuner', code) END
+    FROM (SELECT carestair.region_for_code(code, year) AS region) AS r0
+    LEFT JOIN carestair.region AS g ON g.region OPERATOR(pg_catalog.=) code AND g.region OPERATOR(pg_catalog.<>) '0000'
+    CROSS JOIN LATERAL (
+        SELECT r0.region,
+               (SELECT pg_catalog.count(*) FROM carestair.region_code_history AS x
+                 WHERE x.region OPERATOR(pg_catalog.=) r0.region AND x.weight OPERATOR(pg_catalog.=) 1
+                   AND year OPERATOR(pg_catalog.>=) x.first_year
+                   AND (x.last_year IS NULL OR year OPERATOR(pg_catalog.<=) x.last_year)) AS n_codes) AS h;
+END;
+
+COMMENT ON FUNCTION carestair._region_one_to_one(text, integer) IS 'Internal: current region of a kommunenummer in a year when the mapping is one to one, else NULL and the reason.';
+
+/*
  * import_ssb_kostra(content, encoding, source, dry_run)
  *
  * Reads a statbank export of KOSTRA accounts: a header row whose first
@@ -245,21 +277,8 @@ BEGIN
     UPDATE _cs_kostra_cell AS c
        SET region = m.region,
            reject_reason = m.reason
-      FROM (SELECT k.code, k.year,
-                   CASE WHEN g.region IS NOT NULL AND (h.region IS NULL OR h.region = k.code) THEN k.code
-                        WHEN h.region IS NOT NULL AND h.n_codes = 1 THEN h.region END AS region,
-                   CASE WHEN g.region IS NULL AND h.region IS NOT NULL AND h.n_codes > 1
-                        THEN format('kommune %s was part of %s in %s together with other kommuner; KOSTRA figures of merged kommuner are not summed', k.code, h.region, k.year)
-                        WHEN g.region IS NULL AND h.region IS NULL AND EXISTS (SELECT FROM carestair.region_code_history AS x WHERE x.code = k.code AND x.weight < 1)
-                        THEN format('kommune %s was split; its figures cannot be allocated to current kommuner', k.code) END AS reason
-              FROM (SELECT DISTINCT c.code, c.year FROM _cs_kostra_cell AS c WHERE c.reject_reason IS NULL) AS k
-              LEFT JOIN carestair.region AS g ON g.region = k.code
-              LEFT JOIN LATERAL (
-                  SELECT carestair.region_for_code(k.code, k.year) AS region,
-                         (SELECT count(*) FROM carestair.region_code_history AS x
-                           WHERE x.region = carestair.region_for_code(k.code, k.year) AND x.weight = 1
-                             AND k.year >= x.first_year AND (x.last_year IS NULL OR k.year <= x.last_year)) AS n_codes
-              ) AS h ON true) AS m
+      FROM (SELECT k.code, k.year, (carestair._region_one_to_one(k.code, k.year)).*
+              FROM (SELECT DISTINCT c.code, c.year FROM _cs_kostra_cell AS c WHERE c.reject_reason IS NULL) AS k) AS m
      WHERE c.reject_reason IS NULL AND m.code = c.code AND m.year = c.year;
 
     SELECT c.* INTO bad FROM _cs_kostra_cell AS c
