@@ -75,3 +75,21 @@ SELECT * FROM carestair.import_kostra_groups(convert_to(E'kommune;gruppe\n5524;T
 SELECT * FROM carestair.import_kostra_groups(convert_to(E'kommune;gruppe\n5524;T11\n', 'UTF8'), NULL);
 SELECT * FROM carestair.import_kostra_groups(convert_to(E'kommune;gruppe\n5524;T11\n', 'UTF8'), 2024, 2020);
 SELECT m.region, m.kostra_group, m.valid_from_year, m.valid_to_year FROM carestair.kostra_group_member AS m ORDER BY m.region, m.valid_from_year;
+-- Care-service statistics from a statbank export (TEST DATA in the layout of SSB 12292; the numbers are invented).
+SELECT carestair._care_age_group('80 år og over') AS a80, carestair._care_age_group('0-66 år') AS a0_66, carestair._care_age_group('I alt') AS total, carestair._care_age_group('67 - 79 years') AS a67_79, carestair._care_age_group('90+') AS unknown;
+SELECT * FROM carestair.import_ssb_care_services(convert_to(E'"12292: Mottakere av hjemmetjenester (test data)"\n\n"region";"alder";"Mottakere 2030"\n"5524 Målselv";"I alt";300\n"5524 Målselv";"0-66 år";120\n"5524 Målselv";"80 år og over";110\n"5520 Bardu";"I alt";..\n"0 Hele landet";"I alt";1\n', 'UTF8'), 'hjemmetjenester');
+SELECT region, year, service, measure, age_group, value, derived, source FROM carestair.care_service_stat WHERE year = 2030 ORDER BY region, age_group;
+SELECT * FROM carestair.import_ssb_care_services(convert_to(E'region;år;Beboere\n5524 Målselv;2030;50\n', 'UTF8'), 'institusjon_langtid', 'residents', dry_run => true);
+SELECT * FROM carestair.import_ssb_care_services(convert_to(E'region;Mottakere 2030\n5524;1\n', 'UTF8'), 'sykehjem');
+SELECT * FROM carestair.import_ssb_care_services(convert_to(E'region;Mottakere 2030\n5524;1\n', 'UTF8'), 'hjemmetjenester', 'users');
+SELECT * FROM carestair.import_ssb_care_services(convert_to(E'region;alder\n5524;I alt\n', 'UTF8'), 'hjemmetjenester');
+SELECT * FROM carestair.import_ssb_care_services(convert_to(E'region;Mottakere\n5524;1\n', 'UTF8'), 'hjemmetjenester');
+SELECT * FROM carestair.import_ssb_care_services(convert_to(E'region;Mottakere 2030;Timer 2030\n5524;1;2\n', 'UTF8'), 'hjemmetjenester');
+SELECT * FROM carestair.import_ssb_care_services(convert_to(E'region;alder;Mottakere 2030\n5524 Målselv;90 år;1\n', 'UTF8'), 'hjemmetjenester');
+SELECT * FROM carestair.import_ssb_care_services(convert_to(E'region;alder;Mottakere 2030\nMålselv;I alt;1\n', 'UTF8'), 'hjemmetjenester');
+SELECT * FROM carestair.import_ssb_care_services(convert_to(E'region;alder;Mottakere 2030\n5524;I alt;-1\n', 'UTF8'), 'hjemmetjenester');
+SELECT * FROM carestair.import_ssb_care_services(convert_to(E'region;år;Mottakere\n5524;30;1\n', 'UTF8'), 'hjemmetjenester');
+SELECT * FROM carestair.import_ssb_care_services(convert_to(E'region;alder;Mottakere 2030\n9999;I alt;1\n', 'UTF8'), 'hjemmetjenester');
+SELECT * FROM carestair.import_ssb_care_services(convert_to(E'region;alder;Mottakere 2030\n5524;I alt;1\n5524;Total;2\n', 'UTF8'), 'hjemmetjenester');
+SELECT * FROM carestair.import_ssb_care_services(convert_to(E'region;år;Mottakere;Timer\n5524;2030;1;2\n', 'UTF8'), 'hjemmetjenester');
+DELETE FROM carestair.care_service_stat WHERE year = 2030;

@@ -473,3 +473,215 @@ $$;
 
 COMMENT ON FUNCTION carestair.import_kostra_groups(bytea, integer, integer, text, text, boolean) IS
   'Load SSB''s KOSTRA grouping (kommune -> KOSTRA group, e.g. a KLASS correspondence CSV) into carestair.kostra_group and kostra_group_member for a validity period. See doc/kostra.md.';
+
+/*
+ * _care_age_group(label): carestair's age group for an SSB age label of the
+ * care-service tables ('0-66 år', '67-79 år', '80 år og over', 'I alt',
+ * '80+', 'Total'); NULL when not recognised.  Internal.
+ */
+CREATE FUNCTION carestair._care_age_group(label text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT CASE
+           WHEN l.l ~ '^(i alt|alle aldre|all ages|total|totalt)$' THEN 'all'
+           WHEN l.l ~ '^0 ?[-–] ?66( ?(år|years))?$' THEN '0-66'
+           WHEN l.l ~ '^67 ?[-–] ?79( ?(år|years))?$' THEN '67-79'
+           WHEN l.l ~ '^0 ?[-–] ?79( ?(år|years))?$' THEN '0-79'
+           WHEN l.l ~ '^80( ?(år|years))? ?(\+|og over|eller eldre|or older|and over)$' THEN '80+'
+         END
+    FROM (SELECT pg_catalog.lower(pg_catalog.btrim(label)) AS l) AS l;
+END;
+
+COMMENT ON FUNCTION carestair._care_age_group(text) IS 'Internal: carestair age group (all, 0-66, 67-79, 0-79, 80+) from an SSB age label.';
+
+/*
+ * import_ssb_care_services(content, service, measure, encoding, source,
+ * dry_run)
+ *
+ * Loads one statistic of SSB's care-service tables (e.g. 12292 recipients
+ * of home services, 11645 long-term institution residents, 14534 årsverk)
+ * from a statbank export into carestair.care_service_stat: a header whose
+ * first column is "region", optionally an age column (alder/age, with
+ * SSB's bands 0-66, 67-79, 80+ and I alt) and a year column, and value
+ * columns named by contents and year ("Mottakere 2024").  The caller says
+ * which service and measure the numbers are.  Where a region-year has both
+ * all ages and 80+, the 0-79 band is added as their difference, flagged
+ * derived.  Missing-value markers, country/county rows and parts of merged
+ * kommuner are skipped and counted; anything else that does not parse is an
+ * error naming line and column, and nothing is written.
+ */
+CREATE FUNCTION carestair.import_ssb_care_services(
+    content  bytea,
+    service  text,
+    measure  text DEFAULT 'recipients',
+    encoding text DEFAULT 'auto',
+    source   text DEFAULT NULL,
+    dry_run  boolean DEFAULT false)
+RETURNS TABLE (outcome text, row_count bigint, detail text)
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    hdr    record;
+    ncol   integer;
+    c_age  integer;
+    c_year integer;
+    v_col  integer[] := '{}';
+    v_year integer[] := '{}';
+    h      text;
+    i      integer;
+    bad    record;
+    title  text;
+    src    text;
+    n_new  bigint;
+    n_chg  bigint;
+    n_same bigint;
+BEGIN
+    IF service IS NULL OR service NOT IN ('hjemmetjenester', 'helsetjenester_i_hjemmet', 'bolig_heldogns', 'institusjon_langtid', 'sykepleiere') THEN
+        RAISE EXCEPTION 'invalid service "%"', service
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Use hjemmetjenester, helsetjenester_i_hjemmet, bolig_heldogns, institusjon_langtid or sykepleiere.';
+    END IF;
+    IF measure IS NULL OR measure NOT IN ('recipients', 'residents', 'hours_per_week_per_recipient', 'arsverk', 'places', 'days') THEN
+        RAISE EXCEPTION 'invalid measure "%"', measure
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Use recipients, residents, hours_per_week_per_recipient, arsverk, places or days.';
+    END IF;
+
+    SELECT x.line_no, x.fields INTO hdr
+      FROM carestair._csv_records(content, encoding, '_cs_care_rec', 'Export the care-service table from the statbank as CSV with region (and age) as dimensions.', '_cs_care_cell') AS x;
+    ncol := cardinality(hdr.fields);
+    SELECT substring(btrim(r.fields[1]) FROM '^([0-9]{5}):') INTO title
+      FROM _cs_care_rec AS r WHERE r.line_no < hdr.line_no AND btrim(r.fields[1]) ~ '^[0-9]{5}:'
+     ORDER BY r.line_no LIMIT 1;
+    src := coalesce(import_ssb_care_services.source, 'SSB ' || title, 'SSB statbank export');
+
+    FOR i IN 2 .. ncol LOOP
+        h := lower(btrim(hdr.fields[i]));
+        IF h IN ('alder', 'age') THEN
+            c_age := i;
+        ELSIF h IN ('år', 'year', 'tid', 'aar') THEN
+            c_year := i;
+        ELSIF h IN ('statistikkvariabel', 'contents', 'statistical variable') THEN
+            NULL;
+        ELSE
+            v_col := v_col || i;
+            v_year := v_year || (substring(btrim(hdr.fields[i]), '\m([0-9]{4})$'))::integer;
+        END IF;
+    END LOOP;
+    IF cardinality(v_col) = 0 THEN
+        RAISE EXCEPTION 'the header at line % has no value column', hdr.line_no
+            USING ERRCODE = 'bad_copy_file_format',
+                  HINT = 'Value columns are named by their contents and year, e.g. "Mottakere 2024".';
+    END IF;
+    IF c_year IS NULL AND array_position(v_year, NULL) IS NOT NULL THEN
+        RAISE EXCEPTION 'column "%" at line % has no year, and there is no year column', hdr.fields[v_col[array_position(v_year, NULL)]], hdr.line_no
+            USING ERRCODE = 'bad_copy_file_format',
+                  HINT = 'Keep the year in the column header ("Mottakere 2024") or as a column "år".';
+    END IF;
+    IF (c_year IS NOT NULL AND cardinality(v_col) > 1)
+       OR (SELECT count(DISTINCT y) < count(y) FROM unnest(v_year) AS y) THEN
+        RAISE EXCEPTION 'the header at line % has several value columns for one year', hdr.line_no
+            USING ERRCODE = 'bad_copy_file_format',
+                  DETAIL = format('The columns are %s.', array_to_string(hdr.fields, ', ')),
+                  HINT = 'Export one statistic (contents) at a time, and import it with its service and measure.';
+    END IF;
+
+    CREATE TEMP TABLE _cs_care_cell ON COMMIT DROP AS
+    WITH cells AS (
+        SELECT r.line_no, v.col, hdr.fields[v.col] AS col_name,
+               btrim(r.fields[1]) AS region_raw,
+               btrim(coalesce(r.fields[c_age], 'I alt')) AS age_raw,
+               coalesce(btrim(r.fields[c_year]), v.year::text) AS year_raw,
+               btrim(r.fields[v.col]) AS value_raw
+          FROM _cs_care_rec AS r, unnest(v_col, v_year) AS v(col, year)
+         WHERE r.line_no > hdr.line_no AND cardinality(r.fields) = ncol
+    )
+    SELECT c.*,
+           substring(c.region_raw FROM '^(?:K-)?([0-9]{4})(?:\s|$)') AS code,
+           carestair._care_age_group(c.age_raw) AS age_group,
+           CASE WHEN c.year_raw ~ '^[0-9]{4}$' THEN c.year_raw::integer END AS year,
+           CASE WHEN c.value_raw ~ '^-?[0-9]+([.,][0-9]+)?$' THEN replace(c.value_raw, ',', '.')::numeric END AS value,
+           CASE
+             WHEN substring(c.region_raw FROM '^(?:K-)?([0-9]{4})(?:\s|$)') IS NULL
+                  AND (c.region_raw ~ '^(E[A-Z]{2,}[0-9]*|F-?[0-9]{2}|0)(\s|$)' OR c.region_raw ~* '^(the whole country|hele landet|landet|norge|norway)')
+               THEN 'region is the country, a county or a KOSTRA group, not a kommune'
+             WHEN c.value_raw IN ('..', '...', ':', '.', '-', '…') THEN format('missing value marker "%s"', c.value_raw)
+           END AS reject_reason
+      FROM cells AS c;
+
+    SELECT c.*, CASE WHEN c.code IS NULL THEN 'region' WHEN c.age_group IS NULL THEN 'age'
+                     WHEN c.year IS NULL THEN 'year' ELSE 'value' END AS what
+      INTO bad FROM _cs_care_cell AS c
+     WHERE c.reject_reason IS NULL AND (c.code IS NULL OR c.age_group IS NULL OR c.year IS NULL OR c.value IS NULL OR c.value < 0)
+     ORDER BY c.line_no, c.col LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'invalid % "%" at line %, column "%"', bad.what,
+                        CASE bad.what WHEN 'region' THEN bad.region_raw WHEN 'age' THEN bad.age_raw WHEN 'year' THEN bad.year_raw ELSE bad.value_raw END,
+                        bad.line_no,
+                        CASE bad.what WHEN 'region' THEN hdr.fields[1] WHEN 'age' THEN hdr.fields[c_age] WHEN 'year' THEN coalesce(hdr.fields[c_year], bad.col_name) ELSE bad.col_name END
+            USING ERRCODE = 'invalid_text_representation',
+                  DETAIL = 'Regions are kommunenummer ("5524 Målselv"); ages are SSB''s bands (0-66, 67-79, 80 år og over, I alt); values are counts or numbers >= 0.',
+                  HINT = 'Check that the file is an unedited SSB export of one statistic.';
+    END IF;
+
+    ALTER TABLE _cs_care_cell ADD COLUMN region text;
+    UPDATE _cs_care_cell AS c SET region = m.region, reject_reason = m.reason
+      FROM (SELECT k.code, k.year, (carestair._region_one_to_one(k.code, k.year)).*
+              FROM (SELECT DISTINCT c.code, c.year FROM _cs_care_cell AS c WHERE c.reject_reason IS NULL) AS k) AS m
+     WHERE c.reject_reason IS NULL AND m.code = c.code AND m.year = c.year;
+    SELECT c.* INTO bad FROM _cs_care_cell AS c WHERE c.reject_reason IS NULL AND c.region IS NULL ORDER BY c.line_no LIMIT 1;
+    IF FOUND THEN
+        PERFORM carestair._raise_unknown_region(bad.region_raw, bad.code, bad.year, bad.line_no, hdr.fields[1]);
+    END IF;
+    SELECT c.region, c.year, c.age_group, min(c.line_no) AS l1, max(c.line_no) AS l2 INTO bad
+      FROM _cs_care_cell AS c WHERE c.reject_reason IS NULL
+     GROUP BY c.region, c.year, c.age_group HAVING count(*) > 1 ORDER BY 4 LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'duplicate value for region %, year %, age group % at lines % and %', bad.region, bad.year, bad.age_group, bad.l1, bad.l2
+            USING ERRCODE = 'unique_violation',
+                  HINT = 'Export each region, age and year once.';
+    END IF;
+
+    /* The rows to store: as given, plus 0-79 = all - 80+ where not given. */
+    CREATE TEMP TABLE _cs_care_new ON COMMIT DROP AS
+    SELECT c.region, c.year, c.age_group, c.value, false AS derived, src AS source
+      FROM _cs_care_cell AS c WHERE c.reject_reason IS NULL
+    UNION ALL
+    SELECT a.region, a.year, '0-79', a.value - o.value, true, 'DERIVED: all - 80+ from ' || src
+      FROM _cs_care_cell AS a JOIN _cs_care_cell AS o ON (o.region, o.year, o.age_group) = (a.region, a.year, '80+') AND o.reject_reason IS NULL
+     WHERE a.reject_reason IS NULL AND a.age_group = 'all' AND a.value >= o.value
+       AND NOT EXISTS (SELECT FROM _cs_care_cell AS y WHERE (y.region, y.year, y.age_group) = (a.region, a.year, '0-79') AND y.reject_reason IS NULL);
+
+    SELECT count(*) FILTER (WHERE s.value IS NULL),
+           count(*) FILTER (WHERE s.value IS NOT NULL AND (s.value, s.derived) IS DISTINCT FROM (n.value, n.derived)),
+           count(*) FILTER (WHERE (s.value, s.derived) IS NOT DISTINCT FROM (n.value, n.derived))
+      INTO n_new, n_chg, n_same
+      FROM _cs_care_new AS n
+      LEFT JOIN carestair.care_service_stat AS s
+        ON (s.region, s.year, s.service, s.measure, s.age_group) = (n.region, n.year, import_ssb_care_services.service, import_ssb_care_services.measure, n.age_group);
+
+    IF NOT dry_run THEN
+        INSERT INTO carestair.care_service_stat AS s (region, year, service, measure, age_group, value, derived, source)
+        SELECT n.region, n.year, import_ssb_care_services.service, import_ssb_care_services.measure, n.age_group, n.value, n.derived, n.source
+          FROM _cs_care_new AS n
+        ON CONFLICT ON CONSTRAINT care_service_stat_pkey DO UPDATE
+           SET value = excluded.value, derived = excluded.derived, source = excluded.source;
+    END IF;
+
+    RETURN QUERY
+    SELECT x.o, x.n, x.d || CASE WHEN dry_run THEN ' (dry run: nothing written)' ELSE '' END
+      FROM (VALUES (1, 'loaded', n_new, format('new values (%s %s, source %s)', service, measure, src)),
+                   (2, 'updated', n_chg, 'values that changed'),
+                   (3, 'unchanged', n_same, 'values already stored')
+            UNION ALL
+            SELECT 4, 'rejected', count(*), c.reject_reason FROM _cs_care_cell AS c
+             WHERE c.reject_reason IS NOT NULL GROUP BY c.reject_reason) AS x(ord, o, n, d)
+     ORDER BY x.ord, x.d;
+    DROP TABLE pg_temp._cs_care_rec, pg_temp._cs_care_cell, pg_temp._cs_care_new;
+END
+$$;
+
+COMMENT ON FUNCTION carestair.import_ssb_care_services(bytea, text, text, text, text, boolean) IS
+  'Load one statistic of an SSB care-service table export (e.g. 12292, 11645) into carestair.care_service_stat for the given service and measure; 0-79 derived as all - 80+. See doc/kostra.md.';
