@@ -688,7 +688,7 @@ BEGIN
         RAISE EXCEPTION 'kommune % has no complete % data for %: %', region, resource, year, prob
             USING ERRCODE = 'no_data_found',
                   DETAIL = 'why_dearer needs population on 1 January of the next year, recipients by age (0-79, 80+) in carestair.care_service_stat and, for nok, complete KOSTRA series in NOK 1000.',
-                  HINT = 'Load the missing data (carestair.import_ssb_population, carestair.import_ssb_kostra, carestair.care_service_stat).';
+                  HINT = 'Load the missing data (carestair.import_ssb_population, carestair.import_ssb_kostra, carestair.import_ssb_care_services).';
     END IF;
 
     /* The reference's members: all complete (peer set, group, kommune) or at least 90 % (land). */
