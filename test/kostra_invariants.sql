@@ -7,7 +7,7 @@
 \i data/load_kostra.sql
 \o
 BEGIN;
-SELECT plan(20);
+SELECT plan(32);
 
 -- Every pair of Midt-Troms kommuner and every year 2015-2025 where both have complete data.
 CREATE TEMP TABLE pairs AS
@@ -114,6 +114,20 @@ SELECT is_empty($$
       JOIN carestair.care_service_stat AS y ON (y.region, y.year, y.service, y.measure, y.age_group) = (a.region, a.year, a.service, a.measure, '0-79')
      WHERE a.age_group = 'all' AND y.value <> a.value - o.value
 $$, '0-79 = all - 80+');
+
+-- No-crash battery: each argument NULL or empty gives a clean error (or no rows), never a crash.
+SELECT throws_ok($$ SELECT * FROM carestair.import_ssb_kostra(NULL) $$, '22P04', NULL, 'import_ssb_kostra(NULL)');
+SELECT throws_ok($$ SELECT * FROM carestair.import_ssb_kostra(''::bytea) $$, '22P04', NULL, 'import_ssb_kostra(empty)');
+SELECT throws_ok($$ SELECT * FROM carestair.import_ssb_care_services(NULL, 'hjemmetjenester') $$, '22P04', NULL, 'import_ssb_care_services(NULL)');
+SELECT throws_ok($$ SELECT * FROM carestair.import_ssb_care_services(''::bytea, NULL) $$, '22023', NULL, 'import_ssb_care_services service NULL');
+SELECT throws_ok($$ SELECT * FROM carestair.import_kostra_groups(NULL, 2024) $$, '22004', NULL, 'import_kostra_groups(NULL)');
+SELECT throws_ok($$ SELECT * FROM carestair.import_kostra_groups(''::bytea, 2024) $$, '22P04', NULL, 'import_kostra_groups(empty)');
+SELECT throws_ok($$ SELECT * FROM carestair.need_adjusted_expenditure(2025, NULL) $$, '22004', NULL, 'need_adjusted_expenditure reference NULL');
+SELECT throws_ok($$ SELECT * FROM carestair.need_adjusted_expenditure(2025, need_year => 2026, measure => NULL) $$, '22004', NULL, 'need_adjusted_expenditure measure NULL');
+SELECT throws_ok($$ SELECT * FROM carestair.why_dearer('5524', NULL) $$, '22004', NULL, 'why_dearer year NULL');
+SELECT throws_ok($$ SELECT * FROM carestair.why_dearer('5524', 2025, resource => NULL) $$, '22023', NULL, 'why_dearer resource NULL');
+SELECT throws_ok($$ SELECT * FROM carestair.why_dearer('', 2025, need_year => 2026) $$, '22023', NULL, 'why_dearer empty region');
+SELECT throws_ok($$ SELECT * FROM carestair.why_dearer_since('5524', 2019, NULL) $$, '22004', NULL, 'why_dearer_since to_year NULL');
 
 SELECT * FROM finish();
 ROLLBACK;
