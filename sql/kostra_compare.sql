@@ -19,6 +19,8 @@ INSERT INTO carestair.peer_set VALUES ('Midt-Troms', 'Bardu, Dyrøy, Lavangen, M
 INSERT INTO carestair.peer_set_member SELECT 'Midt-Troms', unnest('{5518,5520,5522,5524,5526,5528,5530}'::text[]);
 -- Real data: why does Målselv use fewer or more nurse årsverk per inhabitant than the other Midt-Troms kommuner (2025)?
 SELECT * FROM carestair.why_dearer('5524', 2025, 'peer_set:Midt-Troms', 'nurse_arsverk', need_year => 2026);
+-- Real data: every Midt-Troms kommune against the others in one query (nurse årsverk per 1000 inhabitants, 2025).
+SELECT k.region, max(w.per_inhabitant) FILTER (WHERE w.effect = 'gap') AS gap, max(w.per_inhabitant) FILTER (WHERE w.effect = 'age_mix') AS age_mix, max(w.per_inhabitant) FILTER (WHERE w.effect = 'coverage') AS coverage, max(w.per_inhabitant) FILTER (WHERE w.effect = 'unit_cost') AS arsverk_per_recipient, max(w.per_inhabitant) FILTER (WHERE w.effect = 'need_adjusted_gap') AS need_adjusted_gap FROM unnest('{5518,5520,5522,5524,5526,5528,5530}'::text[]) AS k(region), LATERAL carestair.why_dearer(k.region, 2025, 'peer_set:Midt-Troms', 'nurse_arsverk', need_year => 2026) AS w WHERE w.service = 'all' GROUP BY k.region ORDER BY gap DESC;
 -- Real data: recipients per 1000 inhabitants, Målselv against Bardu, by LMDI.
 SELECT service, effect, kommune_value, reference_value, per_inhabitant, total FROM carestair.why_dearer('5524', 2025, 'kommune:5520', 'recipients', need_year => 2026, method => 'lmdi');
 -- Real data: what changed in Målselv since 2019 (nurse årsverk) and since 2015 (recipients)?
