@@ -758,6 +758,10 @@ BEGIN
         SELECT l.service, 'residual', 9, NULL, NULL,
                (l.u_k - l.u_r) - coalesce((SELECT sum(d.amount) FROM d WHERE d.service = l.service), 0), 'gap minus the effects (exact decomposition: 0)'
           FROM lvl AS l
+        UNION ALL
+        SELECT l.service, 'need_adjusted_gap', 11, NULL, NULL, l.u_k - l.u_r * ik::float8 / iref::float8,
+               'the service''s share of the mer-/mindreutgift: U_k,s - U_ref,s * I_k / I_ref (sums to the total below)'
+          FROM lvl AS l
     ), tot AS (
         SELECT sum(l.u_k) AS u_k, sum(l.u_r) AS u_r FROM lvl AS l
     ), all_rows AS (
@@ -766,7 +770,7 @@ BEGIN
           FROM tot AS t
         UNION ALL
         SELECT 'all', r.e, min(r.o), NULL, NULL, sum(r.amt), 'sum over services'
-          FROM svc_rows AS r WHERE r.o > 0 GROUP BY r.e
+          FROM svc_rows AS r WHERE r.o > 0 AND r.o < 10 GROUP BY r.e
         UNION ALL
         SELECT 'all', 'need_index_expected', 10, ik, round(iref, 4), (t.u_r / iref::float8) * ik::float8 - t.u_r,
                format('part of the gap the need index (%s %s%s) accounts for; values: need index of kommune and reference',

@@ -7,7 +7,7 @@
 \i data/load_kostra.sql
 \o
 BEGIN;
-SELECT plan(32);
+SELECT plan(33);
 
 -- Every pair of Midt-Troms kommuner and every year 2015-2025 where both have complete data.
 CREATE TEMP TABLE pairs AS
@@ -77,6 +77,12 @@ SELECT is_empty($$
     HAVING abs(sum(per_inhabitant) FILTER (WHERE effect IN ('need_index_expected', 'need_adjusted_gap'))
                - sum(per_inhabitant) FILTER (WHERE effect = 'gap')) > 0.0005
 $$, 'need_index_expected + need_adjusted_gap = gap');
+
+SELECT is_empty($$
+    SELECT unit FROM wd GROUP BY unit
+    HAVING abs(sum(per_inhabitant) FILTER (WHERE effect = 'need_adjusted_gap' AND service <> 'all')
+               - sum(per_inhabitant) FILTER (WHERE effect = 'need_adjusted_gap' AND service = 'all')) > 0.0005
+$$, 'the services'' need-adjusted gaps add up to the total mer-/mindreutgift');
 
 -- The reference of a peer set excludes the kommune itself: the same with or without Målselv in the set.
 INSERT INTO carestair.peer_set VALUES ('y', 'Midt-Troms with Målselv');
