@@ -666,7 +666,7 @@ BEGIN
         END IF;
         SELECT array_agg(n.region ORDER BY n.region) INTO members
           FROM carestair.need_adjusted_expenditure(why_dearer.year, 'land_uten_oslo', NULL, measure, ny, need_sector) AS n
-         WHERE n.region <> '0301' AND n.region <> why_dearer.region
+         WHERE n.region <> '0301'
            AND n.need_adjusted_nok_per_inhabitant <=
                (SELECT percentile_cont(0.25) WITHIN GROUP (ORDER BY x.need_adjusted_nok_per_inhabitant)
                   FROM carestair.need_adjusted_expenditure(why_dearer.year, 'land_uten_oslo', NULL, measure, ny, need_sector) AS x
