@@ -697,7 +697,11 @@ BEGIN
            (array_agg(p.region ORDER BY p.region) FILTER (WHERE p.problem IS NOT NULL))[1],
            (array_agg(p.problem ORDER BY p.region) FILTER (WHERE p.problem IS NOT NULL))[1]
       INTO n_ok, ok_members, bad_member, prob
-      FROM (SELECT i.region, carestair._why_problem(array_agg(i.cell), resource) AS problem
+      FROM (SELECT i.region,
+                   coalesce(carestair._why_problem(array_agg(i.cell), resource),
+                            CASE WHEN NOT EXISTS (SELECT FROM carestair.need_index AS n
+                                                   WHERE n.region = i.region AND n.year = ny AND n.sector = need_sector)
+                                 THEN format('no need index (%s, %s)', need_sector, ny) END) AS problem
               FROM carestair._why_inputs(members, why_dearer.year, resource, measure) AS i
              GROUP BY i.region) AS p;
     IF bad_member IS NOT NULL AND (reference NOT IN ('land', 'land_uten_oslo', 'best_quartile') OR n_ok < 0.9 * cardinality(members)) THEN
@@ -723,17 +727,12 @@ BEGIN
             USING ERRCODE = 'no_data_found',
                   HINT = 'Load the need index for that kommune, or pass another need_year.';
     END IF;
-    SELECT min(p.region) FILTER (WHERE n.value IS NULL), sum(n.value * p.pop) / sum(p.pop)
-      INTO bad_member, iref
+    SELECT (c.cell).pop INTO pop_k FROM (SELECT unnest(kc) AS cell) AS c LIMIT 1;
+    SELECT sum(n.value * p.pop) / sum(p.pop) INTO iref
       FROM (SELECT i.region, max((i.cell).pop) AS pop
               FROM carestair._why_inputs(ok_members, why_dearer.year, resource, measure) AS i GROUP BY i.region) AS p
-      LEFT JOIN carestair.need_index AS n ON n.region = p.region AND n.year = ny AND n.sector = need_sector;
-    IF bad_member IS NOT NULL THEN
-        RAISE EXCEPTION 'no need index for reference kommune % (%, %)', bad_member, need_sector, ny
-            USING ERRCODE = 'no_data_found',
-                  HINT = 'Load the need index for all kommuner of the reference.';
-    END IF;
-    SELECT (c.cell).pop INTO pop_k FROM (SELECT unnest(kc) AS cell) AS c LIMIT 1;
+      JOIN carestair.need_index AS n ON n.region = p.region AND n.year = ny AND n.sector = need_sector;
+
     RETURN QUERY
     WITH d AS (
         SELECT * FROM carestair._why_decompose(kc, rc, method, resource, false)
