@@ -16,6 +16,11 @@ SQL_MODULES = \
 	src/ssb_csv.sql \
 	src/ssb_import.sql \
 	src/population_stats.sql \
+	src/care_level.sql \
+	src/iplos.sql \
+	src/beds.sql \
+	src/beon.sql \
+	src/care_demand.sql \
 	src/decompose.sql \
 	src/kostra.sql \
 	src/kostra_import.sql \
@@ -28,7 +33,7 @@ DATA        = $(wildcard sql/updates/$(EXTENSION)--*--*.sql)
 EXTRA_CLEAN = results regression.diffs regression.out tap.out
 
 # pg_regress: 00_setup creates the extension, the rest run in listed order.
-REGRESS      = 00_setup region population ssb_import population_stats decompose kostra kostra_compare
+REGRESS      = 00_setup region population ssb_import population_stats care_level iplos beds beon care_demand decompose kostra kostra_compare
 REGRESS_OPTS = --load-extension=postgis
 
 PG_CPPFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter

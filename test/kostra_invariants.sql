@@ -7,7 +7,7 @@
 \i data/load_kostra.sql
 \o
 BEGIN;
-SELECT plan(33);
+SELECT plan(34);
 
 -- Every pair of Midt-Troms kommuner and every year 2015-2025 where both have complete data.
 CREATE TEMP TABLE pairs AS
@@ -110,6 +110,11 @@ SELECT is((SELECT string_agg(p.proname || ':' || p.provolatile::text || p.propar
               AND p.proname IN ('import_ssb_kostra', 'need_adjusted_expenditure', 'why_dearer', 'why_dearer_since')),
           'import_ssb_kostra:vu, need_adjusted_expenditure:sr, why_dearer:sr, why_dearer_since:sr',
           'importer volatile/unsafe; comparisons stable/restricted');
+SELECT is((SELECT string_agg(c.relname || ':' || e.cond, ', ' ORDER BY c.relname)
+             FROM pg_extension AS x, unnest(x.extconfig, x.extcondition) AS e(oid, cond) JOIN pg_class AS c ON c.oid = e.oid
+            WHERE x.extname = 'carestair' AND c.relname ~ '^(kostra_|need_index|peer_set|care_service_stat)'),
+          'care_service_stat:, kostra_figure:, kostra_function:WHERE NOT builtin, kostra_group:, kostra_group_member:, kostra_measure:WHERE NOT builtin, need_index:, peer_set:, peer_set_member:',
+          'the KOSTRA tables are dumped by pg_dump (built-in catalogue rows excepted)');
 SELECT is((SELECT count(*)::int FROM carestair.kostra_function WHERE series = '254'), 3, 'series 254 = 254, 257, 258');
 SELECT is((SELECT count(*)::int FROM carestair.need_index WHERE derived AND source NOT LIKE 'DERIVED%'), 0, 'every derived need index says so in its source');
 SELECT is((SELECT count(*)::int FROM carestair.care_service_stat WHERE derived AND source NOT LIKE 'DERIVED%'), 0, 'every derived care statistic says so in its source');

@@ -47,4 +47,8 @@ SELECT s.region, s.region_name,
 SELECT age_group, males, females, persons, pct_males AS "% males", pct_females AS "% females"
   FROM carestair.population_pyramid('5524', 2026, 10);
 
+-- The omsorgstrapp section reads the population from :popq.  Until a
+-- projection is available it is the observed population (2026 only).
+\set popq 'SELECT region, year, age, persons FROM carestair.population WHERE region IN (''5524'', ''5520'')'
+\i tools/demo_omsorgstrapp.sql
 \i tools/demo_kostra.sql
