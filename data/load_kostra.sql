@@ -47,6 +47,7 @@ ON CONFLICT (region, year, service, measure, age_group) DO UPDATE
    SET value = excluded.value, derived = excluded.derived, source = excluded.source;
 
 COMMIT;
+\set QUIET off
 
 SELECT 'KOSTRA module data loaded' AS status,
        (SELECT count(*) FROM carestair.need_index) AS need_index_rows,

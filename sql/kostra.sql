@@ -49,13 +49,8 @@ INSERT INTO carestair.peer_set_member VALUES ('Midt-Troms (test)', '5520'), ('Mi
 SELECT s.name, array_agg(m.region ORDER BY m.region) FROM carestair.peer_set AS s JOIN carestair.peer_set_member AS m ON m.peer_set = s.name GROUP BY s.name;
 INSERT INTO carestair.peer_set VALUES (' ', 'blank');
 -- The bundled real data: the need index (KMD) and the care-service panel (SSB).
-\set ECHO none
-\o /dev/null
-\i data/load.sql
-\i data/load_kostra.sql
-\o
-\set ECHO all
-\set QUIET off
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/load_kostra_data.psql
 SELECT sector, year, derived, count(*) AS kommuner, round(min(value), 4) AS min, round(max(value), 4) AS max FROM carestair.need_index GROUP BY sector, year, derived ORDER BY sector, year;
 SELECT region, year, sector, value, derived FROM carestair.need_index WHERE region IN ('5524', '5520') ORDER BY region, year, sector;
 SELECT service, measure, age_group, value, derived FROM carestair.care_service_stat WHERE region = '5524' AND year = 2024 ORDER BY service, measure, age_group;

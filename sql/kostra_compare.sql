@@ -1,12 +1,8 @@
 -- Need-adjusted comparison and "why we run dearer".
 -- Real data: SSB population (07459), SSB care-service panel for the Midt-Troms kommuner, KMD need index (pleie og omsorg 2026 is DERIVED, unverified).
 -- NOTE: every NOK figure in this file is CONSTRUCTED TEST DATA, not a real KOSTRA number.
-\set ECHO none
-\o /dev/null
-\i data/load.sql
-\i data/load_kostra.sql
-\o
-\set ECHO all
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/load_kostra_data.psql
 -- Start from no KOSTRA figures, groups or peer sets (the kostra test left some).
 DELETE FROM carestair.kostra_figure;
 DELETE FROM carestair.kostra_group_member;
