@@ -7,10 +7,12 @@
 \i data/load_kostra.sql
 
 -- The analyst's peer set (sammenligningskommuner).
+\set QUIET on
 INSERT INTO carestair.peer_set VALUES ('Midt-Troms', 'Bardu, Dyrøy, Lavangen, Målselv, Salangen, Senja and Sørreisa (demo choice)')
 ON CONFLICT (name) DO NOTHING;
 INSERT INTO carestair.peer_set_member SELECT 'Midt-Troms', unnest('{5518,5520,5522,5524,5526,5528,5530}'::text[])
 ON CONFLICT DO NOTHING;
+\set QUIET off
 
 \echo
 \echo '== 8. Need index (KMD Grønt hefte 2026; pleie og omsorg is DERIVED from KMD weights and criteria, unverified)'
