@@ -78,6 +78,32 @@ END;
 COMMENT ON FUNCTION carestair._region_one_to_one(text, integer) IS 'Internal: current region of a kommunenummer in a year when the mapping is one to one, else NULL and the reason.';
 
 /*
+ * _statbank_cell(region_raw, year_raw, value_raw): the parts of one cell of
+ * a statbank export that every KOSTRA-module importer reads the same way:
+ * the kommunenummer (after an optional "K-", before a name), the year, the
+ * number (decimal point or comma; negative allowed), and why the cell is
+ * skipped, if it is: a row for the country, a county or a KOSTRA group, or
+ * one of SSB's missing-value markers.  NULL parts did not parse.  Internal.
+ */
+CREATE FUNCTION carestair._statbank_cell(region_raw text, year_raw text, value_raw text,
+                                         OUT code text, OUT year integer, OUT value numeric, OUT skip text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT c.code,
+         CASE WHEN year_raw ~ '^[0-9]{4}$' THEN year_raw::integer END,
+         CASE WHEN value_raw ~ '^-?[0-9]+([.,][0-9]+)?$' THEN pg_catalog.replace(value_raw, ',', '.')::numeric END,
+         CASE
+           WHEN c.code IS NULL AND (region_raw ~ '^(E[A-Z]{2,}[0-9]*|F-?[0-9]{2}|0)(\s|$)'
+                                    OR region_raw ~* '^(the whole country|hele landet|landet|norge|norway)')
+             THEN 'region is the country, a county or a KOSTRA group, not a kommune (references are computed from kommuner)'
+           WHEN value_raw IN ('..', '...', ':', '.', '-', '…') THEN pg_catalog.format('missing value marker "%s"', value_raw)
+         END
+    FROM (SELECT pg_catalog.substring(region_raw, '^(?:K-)?([0-9]{4})(?:\s|$)') AS code) AS c;
+END;
+
+COMMENT ON FUNCTION carestair._statbank_cell(text, text, text) IS 'Internal: kommunenummer, year, number and skip reason of one statbank cell.';
+
+/*
  * import_ssb_kostra(content, encoding, source, dry_run)
  *
  * Reads a statbank export of KOSTRA accounts: a header row whose first
@@ -112,7 +138,6 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     hdr      record;
-    title    text;
     ncol     integer;
     c_func   integer;
     c_art    integer;
@@ -127,15 +152,12 @@ DECLARE
     n_chg    bigint;
     n_same   bigint;
 BEGIN
-    SELECT h.line_no, h.fields INTO hdr
+    SELECT h.line_no, h.fields, h.title INTO hdr
       FROM carestair._csv_records(content, encoding, '_cs_kostra_rec', 'Export a KOSTRA table (e.g. 12362) from the statbank as CSV with region, function (and art) as dimensions.', '_cs_kostra_cell') AS h;
     ncol := cardinality(hdr.fields);
 
     /* The statbank title line ("12362: ...") names the table. */
-    SELECT substring(btrim(r.fields[1]) FROM '^([0-9]{5}):') INTO title
-      FROM _cs_kostra_rec AS r WHERE r.line_no < hdr.line_no AND btrim(r.fields[1]) ~ '^[0-9]{5}:'
-     ORDER BY r.line_no LIMIT 1;
-    src := coalesce(import_ssb_kostra.source, 'SSB ' || title, 'SSB statbank export');
+    src := coalesce(import_ssb_kostra.source, 'SSB ' || hdr.title, 'SSB statbank export');
 
     FOR i IN 2 .. ncol LOOP
         h := lower(btrim(hdr.fields[i]));
@@ -199,27 +221,21 @@ BEGIN
                carestair._kostra_parse_contents(hdr.fields[v.col]) AS p
          WHERE r.line_no > hdr.line_no AND cardinality(r.fields) = ncol
     ), parsed AS (
-        SELECT c.*,
-               substring(c.region_raw FROM '^(?:K-)?([0-9]{4})(?:\s|$)') AS code,
+        SELECT c.*, sc.*,
                substring(c.function_raw FROM '^(?:FG)?([0-9]{3})(?:\s|$)') AS fcode,
                carestair._kostra_measure_for(
                    CASE WHEN c_art IS NULL THEN (carestair._kostra_parse_contents(c.measure_raw)).measure_label
-                        ELSE c.measure_raw END) AS measure,
-               CASE WHEN c.year_raw ~ '^[0-9]{4}$' THEN c.year_raw::integer END AS year,
-               CASE WHEN c.value_raw ~ '^-?[0-9]+([.,][0-9]+)?$' THEN replace(c.value_raw, ',', '.')::numeric END AS value
-          FROM cells AS c
+                        ELSE c.measure_raw END) AS measure
+          FROM cells AS c, carestair._statbank_cell(c.region_raw, c.year_raw, c.value_raw) AS sc
     )
     SELECT p.*,
            CASE
-             WHEN p.code IS NULL AND (p.region_raw ~ '^(E[A-Z]{2,}[0-9]*|F-?[0-9]{2}|0)(\s|$)'
-                                      OR p.region_raw ~* '^(the whole country|hele landet|landet|norge|norway)')
-               THEN 'region is the country, a county or a KOSTRA group, not a kommune (references are computed from kommuner)'
+             WHEN p.skip LIKE 'region%' THEN p.skip
              WHEN p.fcode IS NULL AND p.function_raw ~ '^[A-Z]{1,4}[0-9A-Z]*(\s|$)'
                THEN 'function group, not a single function'
              WHEN p.fcode IS NOT NULL AND NOT EXISTS (SELECT FROM carestair.kostra_function AS f WHERE f.code = p.fcode)
                THEN format('function %s is outside carestair.kostra_function', p.fcode)
-             WHEN p.value_raw IN ('..', '...', ':', '.', '-', '…')
-               THEN format('missing value marker "%s"', p.value_raw)
+             WHEN p.skip IS NOT NULL THEN p.skip
              WHEN p.year IS NOT NULL AND EXISTS (SELECT FROM carestair.kostra_function AS f WHERE f.code = p.fcode
                                                    AND (p.year < f.first_year OR p.year > f.last_year))
                THEN format('function %s does not exist in %s', p.fcode, p.year)
@@ -532,7 +548,6 @@ DECLARE
     h      text;
     i      integer;
     bad    record;
-    title  text;
     src    text;
     n_new  bigint;
     n_chg  bigint;
@@ -549,13 +564,10 @@ BEGIN
                   HINT = 'Use recipients, residents, hours_per_week_per_recipient, arsverk, places or days.';
     END IF;
 
-    SELECT x.line_no, x.fields INTO hdr
+    SELECT x.line_no, x.fields, x.title INTO hdr
       FROM carestair._csv_records(content, encoding, '_cs_care_rec', 'Export the care-service table from the statbank as CSV with region (and age) as dimensions.', '_cs_care_cell') AS x;
     ncol := cardinality(hdr.fields);
-    SELECT substring(btrim(r.fields[1]) FROM '^([0-9]{5}):') INTO title
-      FROM _cs_care_rec AS r WHERE r.line_no < hdr.line_no AND btrim(r.fields[1]) ~ '^[0-9]{5}:'
-     ORDER BY r.line_no LIMIT 1;
-    src := coalesce(import_ssb_care_services.source, 'SSB ' || title, 'SSB statbank export');
+    src := coalesce(import_ssb_care_services.source, 'SSB ' || hdr.title, 'SSB statbank export');
 
     FOR i IN 2 .. ncol LOOP
         h := lower(btrim(hdr.fields[i]));
@@ -598,18 +610,8 @@ BEGIN
           FROM _cs_care_rec AS r, unnest(v_col, v_year) AS v(col, year)
          WHERE r.line_no > hdr.line_no AND cardinality(r.fields) = ncol
     )
-    SELECT c.*,
-           substring(c.region_raw FROM '^(?:K-)?([0-9]{4})(?:\s|$)') AS code,
-           carestair._care_age_group(c.age_raw) AS age_group,
-           CASE WHEN c.year_raw ~ '^[0-9]{4}$' THEN c.year_raw::integer END AS year,
-           CASE WHEN c.value_raw ~ '^-?[0-9]+([.,][0-9]+)?$' THEN replace(c.value_raw, ',', '.')::numeric END AS value,
-           CASE
-             WHEN substring(c.region_raw FROM '^(?:K-)?([0-9]{4})(?:\s|$)') IS NULL
-                  AND (c.region_raw ~ '^(E[A-Z]{2,}[0-9]*|F-?[0-9]{2}|0)(\s|$)' OR c.region_raw ~* '^(the whole country|hele landet|landet|norge|norway)')
-               THEN 'region is the country, a county or a KOSTRA group, not a kommune'
-             WHEN c.value_raw IN ('..', '...', ':', '.', '-', '…') THEN format('missing value marker "%s"', c.value_raw)
-           END AS reject_reason
-      FROM cells AS c;
+    SELECT c.*, p.code, carestair._care_age_group(c.age_raw) AS age_group, p.year, p.value, p.skip AS reject_reason
+      FROM cells AS c, carestair._statbank_cell(c.region_raw, c.year_raw, c.value_raw) AS p;
 
     SELECT c.*, CASE WHEN c.code IS NULL THEN 'region' WHEN c.age_group IS NULL THEN 'age'
                      WHEN c.year IS NULL THEN 'year' ELSE 'value' END AS what

@@ -21,12 +21,13 @@ COMMENT ON FUNCTION carestair.read_csv(bytea, text, text) IS
  * that failed earlier in the transaction (recs and leftovers), reads the
  * file with carestair.read_csv into the temporary table recs (line_no,
  * fields; dropped at commit), and returns the statbank header: the first
- * record whose first field is "region".  Errors, with hint, when there is
+ * record whose first field is "region", and the table number of a title
+ * line before it ("12362: ..."), if any.  Errors, with hint, when there is
  * no header, and when a data record's width differs from the header's.
  * Internal.
  */
 CREATE FUNCTION carestair._csv_records(content bytea, encoding text, recs text, hint text, VARIADIC leftovers text[],
-                                       OUT line_no integer, OUT fields text[])
+                                       OUT line_no integer, OUT fields text[], OUT title text)
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -52,6 +53,11 @@ BEGIN
                   DETAIL = 'The importer looks for the statbank''s column header, whose first column is "region".',
                   HINT = hint;
     END IF;
+    /* The statbank's title line ("12362: Driftsutgifter ...") names the table. */
+    EXECUTE format('SELECT substring(btrim(r.fields[1]) FROM ''^([0-9]{5}):'') FROM pg_temp.%I AS r
+                     WHERE r.line_no < $1 AND btrim(r.fields[1]) ~ ''^[0-9]{5}:''
+                     ORDER BY r.line_no LIMIT 1', recs)
+       INTO title USING line_no;
     EXECUTE format('SELECT r.line_no, cardinality(r.fields) AS n FROM pg_temp.%I AS r
                      WHERE r.line_no > $1 AND cardinality(r.fields) NOT IN (1, $2)
                      ORDER BY r.line_no LIMIT 1', recs)
