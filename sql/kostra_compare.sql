@@ -94,5 +94,9 @@ SELECT * FROM carestair.why_dearer_since('5524', NULL, 2019);
 SELECT * FROM carestair.why_dearer_since('5524', 2019, 2025);
 SELECT * FROM carestair.why_dearer_since('5524', 2007, 2025, 'recipients');
 SELECT * FROM carestair.why_dearer_since('5524', 2019, 2025, 'recipients', method => 'x');
+-- Other measures of the same services (places, days) do not disturb the decomposition (TEST DATA rows).
+INSERT INTO carestair.care_service_stat (region, year, service, measure, age_group, value, source) VALUES ('5524', 2025, 'institusjon_langtid', 'days', 'all', 19000, 'test data'), ('5524', 2025, 'institusjon_langtid', 'places', 'all', 60, 'test data'), ('5524', 2025, 'hjemmetjenester', 'days', '80+', 1, 'test data');
+SELECT effect, per_inhabitant FROM carestair.why_dearer('5524', 2025, 'kommune:5526', 'recipients', need_year => 2026) WHERE service = 'all' AND effect IN ('gap', 'coverage');
+DELETE FROM carestair.care_service_stat WHERE source = 'test data';
 -- Zero denominators are refused, not divided by: no recipients but a cost, no inhabitants in an age band.
 SELECT carestair._why_problem(ARRAY[ROW('institusjon', '0-79', 100, 200, 0, 5), ROW('institusjon', '80+', 100, 200, 0, 5)]::carestair._why_cell[], 'nok') AS zero_recipients, carestair._why_problem(ARRAY[ROW('institusjon', '0-79', 200, 200, 3, 5), ROW('institusjon', '80+', 0, 200, 0, 5)]::carestair._why_cell[], 'nurse_arsverk') AS empty_band, carestair._why_problem(NULL, 'nok') AS nothing;

@@ -367,6 +367,7 @@ BEGIN ATOMIC
       SELECT c.region, c.service, c.age_group, c.value::float8 AS value
         FROM carestair.care_service_stat AS c
        WHERE c.region OPERATOR(pg_catalog.=) ANY (regions) AND c.year OPERATOR(pg_catalog.=) _why_inputs.year
+         AND (c.service, c.measure) IN (('hjemmetjenester', 'recipients'), ('institusjon_langtid', 'residents'), ('sykepleiere', 'arsverk'))
   ), nok AS (
       SELECT k.region, s.service,
              CASE WHEN pg_catalog.count(*) OPERATOR(pg_catalog.=) pg_catalog.cardinality(s.series)
