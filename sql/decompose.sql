@@ -90,3 +90,5 @@ SELECT carestair.lmdi_multiplicative('{0,1}', '{1,1}');
 SELECT carestair.lmdi_multiplicative('{1,1}', '{1,0}');
 -- The maximum number of Shapley factors works, and matches LMDI on a single cell with equal factor changes.
 SELECT round(sum(e)::numeric, 9) AS gap32, round((1.02::float8 ^ 32 - 1)::numeric, 9) AS expected FROM (SELECT carestair.shapley_decompose(array_fill(1.0::float8, ARRAY[32]), array_fill(1.02::float8, ARRAY[32])) AS s) AS q, unnest(q.s) AS e;
+-- A long cell is elided in the error detail.
+SELECT carestair.lmdi_additive(array_fill(1.0::float8, ARRAY[20]) || '{-1}'::float8[], array_fill(1.0::float8, ARRAY[21]));

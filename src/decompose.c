@@ -104,7 +104,10 @@ decomp_state_new(MemoryContext ctx, int kind, int n)
 	return st;
 }
 
-/* Text of a float8[] for error details, e.g. {1,-2,3}. */
+/* How many factors an error detail prints before eliding the rest. */
+#define DECOMP_DETAIL_FACTORS 16
+
+/* Text of a float8[] for error details, e.g. {1,-2,3}; long arrays elided. */
 static char *
 decomp_array_text(int n, const double *x)
 {
@@ -113,12 +116,14 @@ decomp_array_text(int n, const double *x)
 
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '{');
-	for (k = 0; k < n; k++)
+	for (k = 0; k < n && k < DECOMP_DETAIL_FACTORS; k++)
 	{
 		if (k > 0)
 			appendStringInfoChar(&buf, ',');
 		appendStringInfoString(&buf, float8out_internal(x[k]));
 	}
+	if (n > DECOMP_DETAIL_FACTORS)
+		appendStringInfo(&buf, ",... (%d factors)", n);
 	appendStringInfoChar(&buf, '}');
 	return buf.data;
 }
