@@ -21,6 +21,8 @@ SQL_MODULES = \
 	src/beds.sql \
 	src/beon.sql \
 	src/care_demand.sql \
+	src/staffing.sql \
+	src/rota.sql \
 	src/decompose.sql \
 	src/kostra.sql \
 	src/kostra_import.sql \
@@ -33,7 +35,7 @@ DATA        = $(wildcard sql/updates/$(EXTENSION)--*--*.sql)
 EXTRA_CLEAN = results regression.diffs regression.out tap.out
 
 # pg_regress: 00_setup creates the extension, the rest run in listed order.
-REGRESS      = 00_setup region population ssb_import population_stats care_level iplos beds beon care_demand decompose kostra kostra_compare
+REGRESS      = 00_setup region population ssb_import population_stats care_level iplos beds beon care_demand staffing rota decompose kostra kostra_compare
 REGRESS_OPTS = --load-extension=postgis
 
 PG_CPPFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter

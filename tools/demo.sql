@@ -51,4 +51,5 @@ SELECT age_group, males, females, persons, pct_males AS "% males", pct_females A
 -- projection is available it is the observed population (2026 only).
 \set popq 'SELECT region, year, age, persons FROM carestair.population WHERE region IN (''5524'', ''5520'')'
 \i tools/demo_omsorgstrapp.sql
+\i tools/demo_staffing.sql
 \i tools/demo_kostra.sql
