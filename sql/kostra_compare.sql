@@ -27,6 +27,11 @@ INSERT INTO carestair.kostra_figure SELECT r, 2025, f, 'brutto_driftsutgifter', 
 SELECT region, series, expenditure_nok, inhabitants, round(nok_per_inhabitant, 2) AS nok_per_inhabitant FROM carestair.kostra_per_inhabitant ORDER BY region, series;
 SELECT region, nok_per_inhabitant, need_index, need_adjusted_nok_per_inhabitant, reference_name, reference_kommuner, reference_level, expected_nok_per_inhabitant, mer_utgift_per_inhabitant, mer_utgift_nok, note FROM carestair.need_adjusted_expenditure(2025, 'kommune:5520', need_year => 2026);
 SELECT * FROM carestair.why_dearer('5524', 2025, 'kommune:5520', need_year => 2026);
+-- Net expenditure can be negative: Shapley decomposes it, LMDI refuses it and names the cell (TEST DATA).
+INSERT INTO carestair.kostra_figure SELECT region, year, function_code, 'netto_driftsutgifter', CASE WHEN function_code = '256' THEN -5000 ELSE value END, unit, source_table FROM carestair.kostra_figure WHERE measure = 'brutto_driftsutgifter';
+SELECT service, effect, per_inhabitant FROM carestair.why_dearer('5524', 2025, 'kommune:5520', measure => 'netto_driftsutgifter', need_year => 2026) WHERE service = 'andre';
+SELECT service, effect, per_inhabitant FROM carestair.why_dearer('5524', 2025, 'kommune:5520', measure => 'netto_driftsutgifter', need_year => 2026, method => 'lmdi') WHERE service = 'andre';
+DELETE FROM carestair.kostra_figure WHERE measure = 'netto_driftsutgifter';
 -- The mer-utgift of need_adjusted_expenditure is why_dearer's need_adjusted_gap.
 SELECT n.mer_utgift_nok = w.total AS same_mer_utgift FROM carestair.need_adjusted_expenditure(2025, 'kommune:5520', need_year => 2026) AS n, carestair.why_dearer('5524', 2025, 'kommune:5520', need_year => 2026) AS w WHERE n.region = '5524' AND w.service = 'all' AND w.effect = 'need_adjusted_gap';
 -- Too few kommuner for a national reference, no KOSTRA group, the reference kommune itself: stated in the note.

@@ -517,12 +517,13 @@ BEGIN ATOMIC
         JOIN tot AS t ON t.service OPERATOR(pg_catalog.=) kc.service
   ), eff AS (
       SELECT c.service,
-             CASE WHEN method OPERATOR(pg_catalog.=) 'lmdi'
-                  THEN carestair.lmdi_additive(CASE WHEN with_population THEN ARRAY[c.pop0] ELSE '{}' END OPERATOR(pg_catalog.||) c.x0,
-                                               CASE WHEN with_population THEN ARRAY[c.pop1] ELSE '{}' END OPERATOR(pg_catalog.||) c.x1)
-                  ELSE carestair.shapley_decompose(CASE WHEN with_population THEN ARRAY[c.pop0] ELSE '{}' END OPERATOR(pg_catalog.||) c.x0,
-                                                   CASE WHEN with_population THEN ARRAY[c.pop1] ELSE '{}' END OPERATOR(pg_catalog.||) c.x1)
-             END AS e,
+             /* FILTER, not CASE: both aggregates would otherwise see every cell. */
+             coalesce(carestair.lmdi_additive(CASE WHEN with_population THEN ARRAY[c.pop0] ELSE '{}' END OPERATOR(pg_catalog.||) c.x0,
+                                              CASE WHEN with_population THEN ARRAY[c.pop1] ELSE '{}' END OPERATOR(pg_catalog.||) c.x1)
+                        FILTER (WHERE method OPERATOR(pg_catalog.=) 'lmdi'),
+                      carestair.shapley_decompose(CASE WHEN with_population THEN ARRAY[c.pop0] ELSE '{}' END OPERATOR(pg_catalog.||) c.x0,
+                                                  CASE WHEN with_population THEN ARRAY[c.pop1] ELSE '{}' END OPERATOR(pg_catalog.||) c.x1)
+                        FILTER (WHERE method OPERATOR(pg_catalog.<>) 'lmdi')) AS e,
              pg_catalog.bool_or(pg_catalog.cardinality(c.x1) OPERATOR(pg_catalog.=) 1) AS per_inhabitant_only
         FROM cells AS c GROUP BY c.service
   ), named AS (
