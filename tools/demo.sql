@@ -73,3 +73,4 @@ SELECT region, year, persons, persons_67_plus AS "67+", persons_80_plus AS "80+"
 \set popq 'SELECT region, year, age, sum(persons) AS persons FROM carestair.projection_population WHERE scenario = ''demo2026'' GROUP BY region, year, age UNION ALL SELECT region, year, age, sum(persons) FROM carestair.population WHERE region IN (''5524'', ''5520'') AND year < 2026 GROUP BY region, year, age'
 \i tools/demo_omsorgstrapp.sql
 \i tools/demo_staffing.sql
+\i tools/demo_kostra.sql
