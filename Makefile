@@ -21,6 +21,15 @@ SQL_MODULES = \
 	src/beds.sql \
 	src/beon.sql \
 	src/care_demand.sql \
+	src/staffing.sql \
+	src/rota.sql \
+	src/projection.sql \
+	src/projection_scenario.sql \
+	src/projection_estimate.sql \
+	src/decompose.sql \
+	src/kostra.sql \
+	src/kostra_import.sql \
+	src/kostra_compare.sql \
 	src/travel_time.sql \
 	src/legevakt.sql \
 	src/location.sql
@@ -32,7 +41,7 @@ DATA        = $(wildcard sql/updates/$(EXTENSION)--*--*.sql)
 EXTRA_CLEAN = results regression.diffs regression.out tap.out
 
 # pg_regress: 00_setup creates the extension, the rest run in listed order.
-REGRESS      = 00_setup region population ssb_import population_stats care_level iplos beds beon care_demand travel_time location legevakt
+REGRESS      = 00_setup region population ssb_import population_stats care_level iplos beds beon care_demand staffing rota projection projection_scenario projection_backtest decompose kostra kostra_compare travel_time location legevakt
 REGRESS_OPTS = --load-extension=postgis
 
 PG_CPPFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter

@@ -24,7 +24,7 @@ ON CONFLICT (region, year, sex, age) DO UPDATE
 \set boundaries `cat data/regions/kommuner_2024_S_seed.geojson`
 SELECT count(*) AS _ FROM carestair.import_region_boundaries(:'boundaries'::jsonb) \gset
 
--- Care services for Bardu and Målselv 2007-2025 (SSB 04686/12292 hjemmetjenester,
+-- Care services for seven Midt-Troms kommuner 2007-2025 (SSB 04686/12292 hjemmetjenester,
 -- 11645 langtidsopphold, residents of housing with round-the-clock staff), as
 -- compiled by Telemarksforsking; see data/SOURCES.md.  SSB counts users on
 -- 31 December; they are stored under the next year, to match the population
@@ -34,7 +34,7 @@ CREATE TEMP TABLE _load_care (
     region text, year int, hist text, y4 numeric, f0 int, f67 int, f80 int, fall int,
     y1 numeric, y1_0 numeric, y1_67 numeric, y1_80 numeric, y2 numeric,
     y3 numeric, y3_0 numeric, y3_67 numeric, y3_80 numeric, y5 numeric, dem numeric, demc text) ON COMMIT DROP;
-\copy _load_care FROM 'data/care_services/omsorg_panel_2007_2025_bardu_malselv.csv' WITH (FORMAT csv, HEADER true)
+\copy _load_care FROM 'data/care_services/omsorg_panel_2007_2025_midt_troms.csv' WITH (FORMAT csv, HEADER true)
 INSERT INTO carestair.care_users (region, year, level, age_from, age_to, users, hours_per_user_week, source)
 SELECT c.region, c.year + 1, v.level::carestair.care_level, v.age_from, v.age_to, v.users, v.hours, v.source
   FROM _load_care AS c

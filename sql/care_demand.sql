@@ -15,6 +15,12 @@ SELECT round(sum(users)::numeric, 6) AS total_without, (SELECT round(sum(users):
 -- Årsverk for places need a staffing norm (TEST VALUE), and absence raises årsverk.
 INSERT INTO carestair.care_staffing_norm VALUES ('0000', 'langtidsopphold', 1.2, 'TEST VALUE for the regression test');
 SELECT level, round(arsverk::numeric, 2) AS arsverk FROM carestair.care_demand('5524', 2026, 2026, $$SELECT region, year, age, persons FROM carestair.population WHERE year = 2026$$, absence_factor => 0.1) ORDER BY level;
+-- From demand to a staffing plan in one query: the årsverk of Målselv's long-term places in 2026 at the
+-- TEST norm above, scaled onto the shipped EXAMPLE 24/7 plan (doc/staffing.md).
+BEGIN;
+SELECT carestair.create_example_staffing_plan() IS NOT NULL AS example_plan;
+SELECT target_arsverk, round(scale_factor, 3) AS scale_factor, weekly_hours, plan_arsverk FROM carestair.staffing_plan_for_arsverk('example_24_7', 'malselv_langtid_2026', (SELECT round(arsverk::numeric, 2) FROM carestair.care_demand('5524', 2024, 2026, $$SELECT region, year, age, persons FROM carestair.population WHERE year = 2026$$) WHERE level = 'langtidsopphold'), region => '5524', step => 'langtidsopphold', year => 2026);
+ROLLBACK;
 DELETE FROM carestair.care_staffing_norm;
 DELETE FROM carestair.care_shift;
 -- Bad input.

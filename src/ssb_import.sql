@@ -83,34 +83,8 @@ DECLARE
     n_same       bigint;
     ignored_cols text[] := '{}';
 BEGIN
-    /* Left over from an import that failed earlier in this transaction? */
-    IF to_regclass('pg_temp._cs_import_rec') IS NOT NULL THEN
-        DROP TABLE pg_temp._cs_import_rec;
-    END IF;
-    IF to_regclass('pg_temp._cs_import_cell') IS NOT NULL THEN
-        DROP TABLE pg_temp._cs_import_cell;
-    END IF;
-    IF to_regclass('pg_temp._cs_import_new') IS NOT NULL THEN
-        DROP TABLE pg_temp._cs_import_new;
-    END IF;
-    IF to_regclass('pg_temp._cs_import_map') IS NOT NULL THEN
-        DROP TABLE pg_temp._cs_import_map;
-    END IF;
-
-    CREATE TEMP TABLE _cs_import_rec ON COMMIT DROP AS
-        SELECT r.line_no, r.fields FROM carestair.read_csv(content, encoding) AS r;
-
-    /* The header: the first record whose first field is "region". */
-    SELECT r.line_no, r.fields INTO hdr
-      FROM _cs_import_rec AS r
-     WHERE lower(btrim(r.fields[1])) IN ('region', 'kommune', 'region code', 'regionkode')
-     ORDER BY r.line_no LIMIT 1;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'content has no header row with a "region" column'
-            USING ERRCODE = 'bad_copy_file_format',
-                  DETAIL = 'The importer looks for the statbank''s column header, whose first column is "region".',
-                  HINT = 'Export table 07459 from the statbank as CSV with region, (sex,) age and the persons columns.';
-    END IF;
+    SELECT h.line_no, h.fields INTO hdr
+      FROM carestair._csv_records(content, encoding, '_cs_import_rec', 'Export table 07459 from the statbank as CSV with region, (sex,) age and the persons columns.', '_cs_import_cell', '_cs_import_new', '_cs_import_map') AS h;
     ncol := cardinality(hdr.fields);
 
     /* Classify the header's columns. */
@@ -169,17 +143,6 @@ BEGIN
                   HINT = 'Export either by sex or for both sexes together.';
     END IF;
     has_sex := c_sex IS NOT NULL OR array_remove(v_sex, NULL) <> '{}';
-
-    /* Records whose width differs from the header's. */
-    SELECT r.line_no, cardinality(r.fields) AS n INTO bad
-      FROM _cs_import_rec AS r
-     WHERE r.line_no > hdr.line_no AND cardinality(r.fields) NOT IN (1, ncol)
-     ORDER BY r.line_no LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'line % has % fields, the header at line % has %', bad.line_no, bad.n, hdr.line_no, ncol
-            USING ERRCODE = 'bad_copy_file_format',
-                  HINT = 'Check the separator and quoting of that line.';
-    END IF;
 
     /* One cell per record and persons column, parsed and checked. */
     CREATE TEMP TABLE _cs_import_cell ON COMMIT DROP AS
@@ -295,10 +258,7 @@ BEGIN
     SELECT c.* INTO bad FROM _cs_import_cell AS c
      WHERE c.reject_reason IS NULL AND c.region IS NULL ORDER BY c.line_no LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'unknown region "%" for year % at line %, column "%"', bad.region_raw, bad.year, bad.line_no, hdr.fields[c_region]
-            USING ERRCODE = 'foreign_key_violation',
-                  DETAIL = format('Kommunenummer %s is in neither carestair.region nor carestair.region_code_history for %s.', bad.code, bad.year),
-                  HINT = 'Add the kommune to carestair.region (and its old codes to carestair.region_code_history), then import again.';
+        PERFORM carestair._raise_unknown_region(bad.region_raw, bad.code, bad.year, bad.line_no, hdr.fields[c_region]);
     END IF;
 
     /* The same source cell twice. */

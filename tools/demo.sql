@@ -12,6 +12,7 @@ SELECT lo_unlink(:LASTOID) AS _ \gset
 \echo
 \echo '== 2. Load the bundled real data (SSB 07459 2005-2026 for the seed kommuner, Norway 1986-2026, boundaries)'
 \i data/load.sql
+\set QUIET on
 
 \echo
 \echo '== 3. Målselv (5524): how many old people do we have, 2005-2026?'
@@ -47,7 +48,29 @@ SELECT s.region, s.region_name,
 SELECT age_group, males, females, persons, pct_males AS "% males", pct_females AS "% females"
   FROM carestair.population_pyramid('5524', 2026, 10);
 
--- The omsorgstrapp section reads the population from :popq.  Until a
--- projection is available it is the observed population (2026 only).
-\set popq 'SELECT region, year, age, persons FROM carestair.population WHERE region IN (''5524'', ''5520'')'
+\echo
+\echo '== 7. Projection back-test: from 1 January 2020 with rates of 2015-2019 (HMD, indirect fertility, residual migration)'
+\echo '==    against the observed 2021-2026 population, beside SSB''s own 2020-based projection (MMMM)'
+\i data/projection_backtest.sql
+
+\echo
+\echo '== 8. Projection from 1 January 2026 to 2050, Målselv and Bardu (rates of 2019-2023; doc/projection.md)'
+DELETE FROM carestair.projection_scenario WHERE scenario = 'demo2026';
+INSERT INTO carestair.projection_scenario (scenario, description, assumptions, base_year, last_year)
+VALUES ('demo2026', 'Demo: constant rates of 2019-2023 from 1 January 2026',
+        '{"mortality": "HMD Norway 2019-2023", "fertility": "indirect, ssb_norway_1997 standard", "migration": "residual, smooth 2"}', 2026, 2050);
+SELECT rate_table, region, row_count FROM carestair.estimate_scenario_rates('demo2026', ARRAY['5524', '5520'], 2019, 2023, :'mx');
+SELECT carestair.run_projection_scenario('demo2026', ARRAY['5524', '5520']) AS rows_projected;
+SELECT region, year, persons, persons_67_plus AS "67+", persons_80_plus AS "80+", persons_90_plus AS "90+",
+       old_age_dependency_ratio AS "67+ per 20-66", index_80_plus AS "80+ index", index_90_plus AS "90+ index"
+  FROM carestair.projection_indicators
+ WHERE scenario = 'demo2026' AND year IN (2026, 2030, 2035, 2040, 2050)
+ ORDER BY region, year;
+
+-- The omsorgstrapp section reads the population from :popq: observed up to
+-- 2025, then the projection demo2026 (observed base year 2026, projected
+-- 2027-2050).
+\set popq 'SELECT region, year, age, sum(persons) AS persons FROM carestair.projection_population WHERE scenario = ''demo2026'' GROUP BY region, year, age UNION ALL SELECT region, year, age, sum(persons) FROM carestair.population WHERE region IN (''5524'', ''5520'') AND year < 2026 GROUP BY region, year, age'
 \i tools/demo_omsorgstrapp.sql
+\i tools/demo_staffing.sql
+\i tools/demo_kostra.sql

@@ -13,7 +13,8 @@ SELECT g.name AS kommune, c.level, c.age_from || coalesce('-' || c.age_to, '+') 
  ORDER BY g.name DESC, c.level, c.age_from;
 
 \echo
-\echo '== Omsorgstrapp 2. Users, places and hours per step (no dreining); årsverk for home care at 1,762.5 h/årsverk'
+\echo '== Omsorgstrapp 2. Users, places and hours per step (no dreining); årsverk for home care at 1,762.5 h/årsverk.'
+\echo '   Årsverk for places need the kommune''s staffing norm (carestair.care_staffing_norm); carestair ships none.'
 SELECT g.name AS kommune, d.year, d.level, round(d.users::numeric) AS users, round(d.places::numeric) AS places,
        round(d.hours_per_week::numeric) AS "hours/week", round(d.arsverk::numeric, 1) AS "årsverk (home care)"
   FROM (VALUES ('5524'), ('5520')) AS k(region)

@@ -1,0 +1,39 @@
+/*
+ * projection_kernel.h
+ *	  Cohort-component projection kernel: plain arrays in and out.
+ *
+ * Shared by src/projection.c (the SQL entry points) and the kernel in
+ * src/projection_kernel.c.  See doc/projection.md for the method.
+ */
+#ifndef CARESTAIR_PROJECTION_KERNEL_H
+#define CARESTAIR_PROJECTION_KERNEL_H
+
+/*
+ * Inputs of one one-year step for one region.  Arrays by sex and age are laid
+ * out [sex][age] with sex 0 = male (SSB 1), 1 = female (SSB 2), ages 0..nages-1,
+ * the last age being the open group.
+ */
+typedef struct ProjectionStepInput
+{
+	int			nages;			/* ages 0..nages-1; nages-1 is the open group */
+	double		sex_ratio;		/* boys per girl at birth, > 0 */
+	double		age0_exposure;	/* share of the year age-0 migrants are exposed */
+	const double *fertility;	/* [nages] births per woman by cohort age */
+	const double *q;			/* [2][nages] probability of dying */
+	const double *emigration_rate;	/* [2][nages] out-migration rate */
+	const double *immigrants;	/* [2][nages] immigrant counts */
+} ProjectionStepInput;
+
+/*
+ * Advance one region by one year: p_start (1 January t) to p_end (1 January
+ * t+1), writing the deaths and emigrants of each cohort and the births by sex
+ * (births[0] boys, births[1] girls).  Returns -1, or the [sex][age] index of
+ * the first cell whose projected population is negative (the caller reports
+ * it; the outputs are complete either way).
+ */
+extern int	carestair_projection_step(const ProjectionStepInput *in,
+									  const double *p_start, double *p_end,
+									  double *deaths, double *emigrants,
+									  double *births);
+
+#endif							/* CARESTAIR_PROJECTION_KERNEL_H */
