@@ -18,7 +18,8 @@ SQL_MODULES = \
 	src/population_stats.sql \
 	src/projection.sql \
 	src/projection_scenario.sql \
-	src/projection_estimate.sql
+	src/projection_estimate.sql \
+	src/stochastic.sql
 
 MODULE_big  = carestair
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
