@@ -158,8 +158,8 @@ check_value(const char *name, double v, double lo, double hi,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("%s has value %g for region %s year %d sex %d age %d",
 					name, v, region, year, sex, age),
-			 hi < 0 ? errdetail("%s values are finite and not negative.", name) :
-			 errdetail("%s values are probabilities between 0 and 1.", name),
+			 hi < 0 ? errdetail("Values of %s are finite and not negative.", name) :
+			 errdetail("Values of %s are probabilities between 0 and 1.", name),
 			 errhint("Fix that row of the input.")));
 }
 
@@ -179,7 +179,7 @@ read_series(StochasticRun *run, RateSeries *rs, const char *name,
 
 	rs->name = name;
 	rs->width = nsex * run->nages;
-	rs->years = int4_arg(years, name, false, 0, &rs->nblocks);
+	rs->years = int4_arg(years, psprintf("%s_years", name), false, 0, &rs->nblocks);
 	for (b = 1; b < rs->nblocks; b++)
 		if (rs->years[b] <= rs->years[b - 1])
 			ereport(ERROR,
