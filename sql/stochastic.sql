@@ -55,6 +55,10 @@ INSERT INTO carestair.stochastic_parameters (scenario, fertility_ar) VALUES ('ba
 INSERT INTO carestair.mortality (scenario, region, year, sex, age, q) SELECT 'trend', '0000', 2030, sex, age, q FROM carestair.mortality WHERE scenario = 'trend' AND region = '0000' AND year = 2026 AND NOT (sex = 2 AND age = 57);
 SELECT * FROM carestair.project_population_intervals('trend', ARRAY['5524'], 2035, 10);
 DELETE FROM carestair.mortality WHERE scenario = 'trend' AND year = 2030;
+-- Rates above the open age group of the population are an error, as in the deterministic projection.
+INSERT INTO carestair.fertility (scenario, region, year, age, rate) VALUES ('trend', '5524', 2026, 110, 0);
+SELECT * FROM carestair.project_population_intervals('trend', ARRAY['5524'], 2030, 10);
+DELETE FROM carestair.fertility WHERE scenario = 'trend' AND age = 110;
 -- A long run stops promptly on statement_timeout (interrupts are checked once per draw).
 SET statement_timeout = '300ms';
 SELECT count(*) FROM carestair.project_population_draws('trend', '5524', 2100, 100000);

@@ -79,10 +79,55 @@ cohort_events(const ProjectionStepNoise *nz, double s, double e, double q,
 }
 
 /*
+ * The cohorts aged 1..A of one sex (see step_ages_1_up), always inlined with
+ * a constant `noisy` so that the common expected-value path runs without a
+ * branch per cell.  Immigrants are written only under noise (the expected
+ * counts are the scaled input).  Returns whether any end stock is negative.
+ */
+static pg_attribute_always_inline bool
+ages_loop(const ProjectionStepNoise *nz, bool noisy, int A, const double *q,
+		  const double *e, const double *imm, const double *p,
+		  double *p_end, double *deaths, double *emigrants, double *immigrants)
+{
+	double		qs = nz->mortality;
+	double		es = nz->emigration;
+	double		is = nz->immigration;
+	bool		neg = false;
+	int			a;
+
+	for (a = 1; a <= A; a++)
+	{
+		double		s = (a < A) ? p[a - 1] : p[A - 1] + p[A];
+		double		im = imm[a] * is;
+		double		em,
+					d,
+					end;
+
+		if (noisy)
+		{
+			cohort_events(nz, s, cap1(e[a] * es), cap1(q[a] * qs), 0.5, &em, &im, &d);
+			if (immigrants)
+				immigrants[a] = im;
+		}
+		else
+		{
+			em = cap1(e[a] * es) * s;
+			d = cap1(q[a] * qs) * (s + 0.5 * (im - em));
+		}
+		end = s - d - em + im;
+		neg |= (end < 0.0);
+		emigrants[a] = em;
+		deaths[a] = d;
+		p_end[a] = end;
+	}
+	return neg;
+}
+
+/*
  * Project the cohorts aged a >= 1 at the end of the year for one sex, given
  * the 1 January stock p (ages 0..A).  Writes p_end, deaths, emigrants and
- * (if not NULL) immigrants for ages 1..A.  Returns the first age with a negative end stock,
- * or -1.
+ * (if not NULL) immigrants for ages 1..A.  Returns the first age with a
+ * negative end stock, or -1.
  */
 static int
 step_ages_1_up(const ProjectionStepInput *in, const ProjectionStepNoise *nz,
@@ -94,28 +139,30 @@ step_ages_1_up(const ProjectionStepInput *in, const ProjectionStepNoise *nz,
 	const double *q = in->q + off;
 	const double *e = in->emigration_rate + off;
 	const double *imm = in->immigrants + off;
+	bool		noisy = (nz->binomial != NULL);
+	bool		neg;
 	int			bad = -1;
 	int			a;
 
-	for (a = 1; a <= A; a++)
+	if (noisy)
+		neg = ages_loop(nz, true, A, q, e, imm, p, p_end, deaths, emigrants, immigrants);
+	else
 	{
-		double		s = (a < A) ? p[a - 1] : p[A - 1] + p[A];
-		double		im = imm[a] * nz->immigration;
-		double		em,
-					d,
-					end;
-
-		cohort_events(nz, s, cap1(e[a] * nz->emigration),
-					  cap1(q[a] * nz->mortality), 0.5, &em, &im, &d);
-		end = s - d - em + im;
-		if (settle_rounding(&end, &d, s + im) && bad < 0)
-			bad = a;
-		emigrants[a] = em;
-		deaths[a] = d;
+		neg = ages_loop(nz, false, A, q, e, imm, p, p_end, deaths, emigrants, NULL);
 		if (immigrants)
-			immigrants[a] = im;
-		p_end[a] = end;
+			for (a = 1; a <= A; a++)
+				immigrants[a] = imm[a] * nz->immigration;
 	}
+
+	/* Rare: settle rounding-level negatives, report real ones. */
+	if (neg)
+		for (a = 1; a <= A; a++)
+		{
+			double		s = (a < A) ? p[a - 1] : p[A - 1] + p[A];
+
+			if (settle_rounding(&p_end[a], &deaths[a], s + imm[a] * nz->immigration) && bad < 0)
+				bad = a;
+		}
 	return bad;
 }
 

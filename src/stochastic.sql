@@ -131,6 +131,7 @@ DECLARE
     ly integer := _stochastic_inputs.last_year;
     open_age integer;
     src text;
+    above text;
     first_year integer;
 BEGIN
     SELECT max(p.age) INTO open_age FROM carestair.population AS p WHERE p.region = reg AND p.year = y0;
@@ -142,6 +143,9 @@ BEGIN
          ORDER BY s.sex, a.age);
 
     src := CASE WHEN EXISTS (SELECT FROM carestair.fertility AS t WHERE t.scenario = sc AND t.region = reg) THEN reg ELSE '0000' END;
+    IF above IS NULL AND EXISTS (SELECT FROM carestair.fertility AS t WHERE t.scenario = sc AND t.region = src AND t.year < ly AND t.age > open_age) THEN
+        above := 'fertility';
+    END IF;
     SELECT max(t.year) INTO first_year FROM carestair.fertility AS t WHERE t.scenario = sc AND t.region = src AND t.year <= y0;
     fertility_years := ARRAY(
         SELECT DISTINCT t.year FROM carestair.fertility AS t
@@ -155,6 +159,9 @@ BEGIN
          ORDER BY y.year, a.age);
 
     src := CASE WHEN EXISTS (SELECT FROM carestair.mortality AS t WHERE t.scenario = sc AND t.region = reg) THEN reg ELSE '0000' END;
+    IF above IS NULL AND EXISTS (SELECT FROM carestair.mortality AS t WHERE t.scenario = sc AND t.region = src AND t.year < ly AND t.age > open_age) THEN
+        above := 'mortality';
+    END IF;
     SELECT max(t.year) INTO first_year FROM carestair.mortality AS t WHERE t.scenario = sc AND t.region = src AND t.year <= y0;
     mortality_years := ARRAY(
         SELECT DISTINCT t.year FROM carestair.mortality AS t
@@ -169,6 +176,9 @@ BEGIN
          ORDER BY y.year, s.sex, a.age);
 
     src := CASE WHEN EXISTS (SELECT FROM carestair.migration AS t WHERE t.scenario = sc AND t.region = reg) THEN reg ELSE '0000' END;
+    IF above IS NULL AND EXISTS (SELECT FROM carestair.migration AS t WHERE t.scenario = sc AND t.region = src AND t.year < ly AND t.age > open_age) THEN
+        above := 'migration';
+    END IF;
     SELECT max(t.year) INTO first_year FROM carestair.migration AS t WHERE t.scenario = sc AND t.region = src AND t.year <= y0;
     migration_years := ARRAY(
         SELECT DISTINCT t.year FROM carestair.migration AS t
@@ -182,6 +192,12 @@ BEGIN
       LEFT JOIN carestair.migration AS t ON t.scenario = sc AND t.region = src AND t.year = y.year AND t.sex = s.sex AND t.age = a.age;
     immigrants := coalesce(immigrants, '{}');
     emigration_rates := coalesce(emigration_rates, '{}');
+    IF above IS NOT NULL THEN
+        RAISE EXCEPTION 'carestair.% has ages above the open age group % of region %', above, open_age, reg
+            USING ERRCODE = 'data_exception',
+                  DETAIL = 'All inputs share one open age group: the highest age of the region''s base population.',
+                  HINT = 'Aggregate the rates of the older ages into the open group, or extend the population.';
+    END IF;
 END
 $$;
 
