@@ -16,8 +16,23 @@ run() {  # run LABEL SQL: wall seconds of one statement
 	echo "$1 $(echo "$t1 - $t0" | bc -l)"
 }
 Q="SELECT count(*), round(sum(quantile_values[3]) FILTER (WHERE year = $LAST AND sex IS NULL AND age_group = 'all ages')), round(sum(mean) FILTER (WHERE year = $LAST AND sex IS NULL AND age_group = 'all ages')) FROM carestair.project_population_intervals('bench', (SELECT r FROM bench_regions), $LAST, $DRAWS)"
-run warmup "SELECT count(*) FROM carestair.project_population_intervals('bench', (SELECT r FROM bench_regions), 2027, 10)" > /dev/null
-psql -X -At -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) SELECT * FROM carestair._stochastic_intervals_query(carestair._scenario('bench'), (SELECT p FROM carestair.stochastic_parameters AS p WHERE p.scenario = 'bench'), (SELECT r FROM bench_regions), 2028, 10, 1, '{0.5}', '{0}', '{NULL}')" | grep -E "Gather|Workers|Parallel" | sed "s/^/plan (short run): /" || true
+read -r _ OVER_S < <(run overhead "SELECT count(*) FROM carestair.project_population_intervals('bench', (SELECT r FROM bench_regions), 2027, 1)")
+echo "carestair: one draw of one year for every kommune (inputs and per-region overhead): $OVER_S s"
+psql -X -At <<'SQL' | grep -E "Gather|Workers|Parallel" | sed "s/^/plan (short run): /" || true
+CREATE FUNCTION pg_temp.plan() RETURNS SETOF text LANGUAGE plpgsql AS $$
+DECLARE
+    l text;
+    s carestair.projection_scenario := carestair._scenario('bench');
+    p carestair.stochastic_parameters := carestair._stochastic_params('bench');
+    r text[] := (SELECT b.r FROM bench_regions AS b);
+BEGIN
+    FOR l IN EXECUTE 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) SELECT * FROM carestair._stochastic_intervals_query($1, $2, $3, 2028, 10, 1, ''{0.5}'', ''{0}'', ''{NULL}'')' USING s, p, r LOOP
+        RETURN NEXT l;
+    END LOOP;
+END
+$$;
+SELECT * FROM pg_temp.plan();
+SQL
 read -r _ SQL_S < <(run sql "$Q")
 echo "carestair: $(cut -d"|" -f1 "$WORK/out.txt") result rows, $SQL_S s; last year: sum of medians $(cut -d"|" -f2 "$WORK/out.txt"), sum of means $(cut -d"|" -f3 "$WORK/out.txt")"
 read -r _ SER_S < <(run serial "SET max_parallel_workers_per_gather = 0; ${Q}")

@@ -552,6 +552,8 @@ carestair_stochastic_region(PG_FUNCTION_ARGS)
 				tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 			}
 		}
+	/* Free the draws now: a lateral caller may run many regions in one context. */
+	pfree(is.store);
 	PG_RETURN_NULL();
 }
 

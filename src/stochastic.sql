@@ -108,11 +108,42 @@ $$;
 COMMENT ON FUNCTION carestair._stochastic_params(text) IS 'Internal: the stochastic_parameters row of a scenario, or an error.';
 
 /*
+ * _stochastic_rate_years(tab, scenario, region, base_year, last_year,
+ * open_age): for one of the rate tables (fertility, mortality, migration;
+ * the name is fixed by the caller and quoted with %I), the region whose rows
+ * serve (its own, else the national '0000'), the years to read (from the
+ * latest at or before the base year to last_year - 1) and whether any row
+ * lies above the open age group.  Internal.
+ */
+CREATE FUNCTION carestair._stochastic_rate_years(
+    tab text, scenario text, region text, base_year integer, last_year integer, open_age integer,
+    OUT src text, OUT years integer[], OUT above boolean)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    EXECUTE pg_catalog.format(
+        'SELECT CASE WHEN EXISTS (SELECT FROM carestair.%I AS t WHERE t.scenario = $1 AND t.region = $2) THEN $2 ELSE ''0000'' END', tab)
+       INTO src USING scenario, region;
+    EXECUTE pg_catalog.format(
+        'SELECT ARRAY(SELECT DISTINCT t.year FROM carestair.%I AS t '
+        '              WHERE t.scenario = $1 AND t.region = $2 AND t.year < $3 '
+        '                AND t.year >= coalesce((SELECT max(u.year) FROM carestair.%I AS u '
+        '                                         WHERE u.scenario = $1 AND u.region = $2 AND u.year <= $4), -2147483648) '
+        '              ORDER BY 1), '
+        '       EXISTS (SELECT FROM carestair.%I AS t WHERE t.scenario = $1 AND t.region = $2 AND t.year < $3 AND t.age > $5)',
+        tab, tab, tab)
+       INTO years, above USING scenario, src, last_year, base_year, open_age;
+END
+$$;
+
+COMMENT ON FUNCTION carestair._stochastic_rate_years(text, text, text, integer, integer, integer) IS 'Internal: which region''s rows of a rate table serve a region, and their years.';
+
+/*
  * _stochastic_inputs(scenario, region, base_year, last_year): one region's
  * base population and rate blocks as the arrays _stochastic_region takes,
  * read from the canonical tables with the national ('0000') fall-back of
- * carestair.project_population(scenario, ...), table by table.  Years run
- * from the latest one at or before the base year to last_year - 1; a missing
+ * carestair.project_population(scenario, ...), table by table.  A missing
  * row of a year is a NULL that _stochastic_region reports.  PL/pgSQL so that
  * each worker plans these small queries once.  Internal.
  */
@@ -130,9 +161,9 @@ DECLARE
     y0 integer := _stochastic_inputs.base_year;
     ly integer := _stochastic_inputs.last_year;
     open_age integer;
-    src text;
-    above text;
-    first_year integer;
+    f record;
+    m record;
+    g record;
 BEGIN
     SELECT max(p.age) INTO open_age FROM carestair.population AS p WHERE p.region = reg AND p.year = y0;
     population := ARRAY(
@@ -141,63 +172,40 @@ BEGIN
          CROSS JOIN pg_catalog.generate_series(0, open_age) AS a (age)
           LEFT JOIN carestair.population AS p ON p.region = reg AND p.year = y0 AND p.sex = s.sex AND p.age = a.age
          ORDER BY s.sex, a.age);
-
-    src := CASE WHEN EXISTS (SELECT FROM carestair.fertility AS t WHERE t.scenario = sc AND t.region = reg) THEN reg ELSE '0000' END;
-    IF above IS NULL AND EXISTS (SELECT FROM carestair.fertility AS t WHERE t.scenario = sc AND t.region = src AND t.year < ly AND t.age > open_age) THEN
-        above := 'fertility';
-    END IF;
-    SELECT max(t.year) INTO first_year FROM carestair.fertility AS t WHERE t.scenario = sc AND t.region = src AND t.year <= y0;
-    fertility_years := ARRAY(
-        SELECT DISTINCT t.year FROM carestair.fertility AS t
-         WHERE t.scenario = sc AND t.region = src AND t.year < ly AND t.year >= coalesce(first_year, -2147483648)
-         ORDER BY 1);
-    fertility := ARRAY(
-        SELECT coalesce(t.rate, 0)
-          FROM pg_catalog.unnest(fertility_years) AS y (year)
-         CROSS JOIN pg_catalog.generate_series(0, open_age) AS a (age)
-          LEFT JOIN carestair.fertility AS t ON t.scenario = sc AND t.region = src AND t.year = y.year AND t.age = a.age
-         ORDER BY y.year, a.age);
-
-    src := CASE WHEN EXISTS (SELECT FROM carestair.mortality AS t WHERE t.scenario = sc AND t.region = reg) THEN reg ELSE '0000' END;
-    IF above IS NULL AND EXISTS (SELECT FROM carestair.mortality AS t WHERE t.scenario = sc AND t.region = src AND t.year < ly AND t.age > open_age) THEN
-        above := 'mortality';
-    END IF;
-    SELECT max(t.year) INTO first_year FROM carestair.mortality AS t WHERE t.scenario = sc AND t.region = src AND t.year <= y0;
-    mortality_years := ARRAY(
-        SELECT DISTINCT t.year FROM carestair.mortality AS t
-         WHERE t.scenario = sc AND t.region = src AND t.year < ly AND t.year >= coalesce(first_year, -2147483648)
-         ORDER BY 1);
-    mortality := ARRAY(
-        SELECT t.q
-          FROM pg_catalog.unnest(mortality_years) AS y (year)
-         CROSS JOIN pg_catalog.generate_series(1, 2) AS s (sex)
-         CROSS JOIN pg_catalog.generate_series(0, open_age) AS a (age)
-          LEFT JOIN carestair.mortality AS t ON t.scenario = sc AND t.region = src AND t.year = y.year AND t.sex = s.sex AND t.age = a.age
-         ORDER BY y.year, s.sex, a.age);
-
-    src := CASE WHEN EXISTS (SELECT FROM carestair.migration AS t WHERE t.scenario = sc AND t.region = reg) THEN reg ELSE '0000' END;
-    IF above IS NULL AND EXISTS (SELECT FROM carestair.migration AS t WHERE t.scenario = sc AND t.region = src AND t.year < ly AND t.age > open_age) THEN
-        above := 'migration';
-    END IF;
-    SELECT max(t.year) INTO first_year FROM carestair.migration AS t WHERE t.scenario = sc AND t.region = src AND t.year <= y0;
-    migration_years := ARRAY(
-        SELECT DISTINCT t.year FROM carestair.migration AS t
-         WHERE t.scenario = sc AND t.region = src AND t.year < ly AND t.year >= coalesce(first_year, -2147483648)
-         ORDER BY 1);
-    SELECT array_agg(t.immigrants ORDER BY y.year, s.sex, a.age), array_agg(t.emigration_rate ORDER BY y.year, s.sex, a.age)
-      INTO immigrants, emigration_rates
-      FROM pg_catalog.unnest(migration_years) AS y (year)
-     CROSS JOIN pg_catalog.generate_series(1, 2) AS s (sex)
-     CROSS JOIN pg_catalog.generate_series(0, open_age) AS a (age)
-      LEFT JOIN carestair.migration AS t ON t.scenario = sc AND t.region = src AND t.year = y.year AND t.sex = s.sex AND t.age = a.age;
-    immigrants := coalesce(immigrants, '{}');
-    emigration_rates := coalesce(emigration_rates, '{}');
-    IF above IS NOT NULL THEN
-        RAISE EXCEPTION 'carestair.% has ages above the open age group % of region %', above, open_age, reg
+    f := carestair._stochastic_rate_years('fertility', sc, reg, y0, ly, open_age);
+    m := carestair._stochastic_rate_years('mortality', sc, reg, y0, ly, open_age);
+    g := carestair._stochastic_rate_years('migration', sc, reg, y0, ly, open_age);
+    IF f.above OR m.above OR g.above THEN
+        RAISE EXCEPTION 'carestair.% has ages above the open age group % of region %',
+                        CASE WHEN f.above THEN 'fertility' WHEN m.above THEN 'mortality' ELSE 'migration' END, open_age, reg
             USING ERRCODE = 'data_exception',
                   DETAIL = 'All inputs share one open age group: the highest age of the region''s base population.',
                   HINT = 'Aggregate the rates of the older ages into the open group, or extend the population.';
     END IF;
+
+    fertility_years := f.years;
+    fertility := ARRAY(
+        SELECT coalesce(t.rate, 0)
+          FROM pg_catalog.unnest(f.years) AS y (year)
+         CROSS JOIN pg_catalog.generate_series(0, open_age) AS a (age)
+          LEFT JOIN carestair.fertility AS t ON t.scenario = sc AND t.region = f.src AND t.year = y.year AND t.age = a.age
+         ORDER BY y.year, a.age);
+    mortality_years := m.years;
+    mortality := ARRAY(
+        SELECT t.q
+          FROM pg_catalog.unnest(m.years) AS y (year)
+         CROSS JOIN pg_catalog.generate_series(1, 2) AS s (sex)
+         CROSS JOIN pg_catalog.generate_series(0, open_age) AS a (age)
+          LEFT JOIN carestair.mortality AS t ON t.scenario = sc AND t.region = m.src AND t.year = y.year AND t.sex = s.sex AND t.age = a.age
+         ORDER BY y.year, s.sex, a.age);
+    migration_years := g.years;
+    SELECT coalesce(array_agg(t.immigrants ORDER BY y.year, s.sex, a.age), '{}'),
+           coalesce(array_agg(t.emigration_rate ORDER BY y.year, s.sex, a.age), '{}')
+      INTO immigrants, emigration_rates
+      FROM pg_catalog.unnest(g.years) AS y (year)
+     CROSS JOIN pg_catalog.generate_series(1, 2) AS s (sex)
+     CROSS JOIN pg_catalog.generate_series(0, open_age) AS a (age)
+      LEFT JOIN carestair.migration AS t ON t.scenario = sc AND t.region = g.src AND t.year = y.year AND t.sex = s.sex AND t.age = a.age;
 END
 $$;
 
