@@ -16,6 +16,11 @@ SQL_MODULES = \
 	src/ssb_csv.sql \
 	src/ssb_import.sql \
 	src/population_stats.sql \
+	src/care_level.sql \
+	src/iplos.sql \
+	src/beds.sql \
+	src/beon.sql \
+	src/care_demand.sql \
 	src/projection.sql \
 	src/projection_scenario.sql \
 	src/projection_estimate.sql \
@@ -28,7 +33,7 @@ DATA        = $(wildcard sql/updates/$(EXTENSION)--*--*.sql)
 EXTRA_CLEAN = results regression.diffs regression.out tap.out
 
 # pg_regress: 00_setup creates the extension, the rest run in listed order.
-REGRESS      = 00_setup region population ssb_import population_stats projection projection_scenario projection_backtest stochastic
+REGRESS      = 00_setup region population ssb_import population_stats care_level iplos beds beon care_demand projection projection_scenario projection_backtest stochastic
 REGRESS_OPTS = --load-extension=postgis
 
 PG_CPPFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter

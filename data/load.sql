@@ -24,8 +24,40 @@ ON CONFLICT (region, year, sex, age) DO UPDATE
 \set boundaries `cat data/regions/kommuner_2024_S_seed.geojson`
 SELECT count(*) AS _ FROM carestair.import_region_boundaries(:'boundaries'::jsonb) \gset
 
+-- Care services for Bardu and Målselv 2007-2025 (SSB 04686/12292 hjemmetjenester,
+-- 11645 langtidsopphold, residents of housing with round-the-clock staff), as
+-- compiled by Telemarksforsking; see data/SOURCES.md.  SSB counts users on
+-- 31 December; they are stored under the next year, to match the population
+-- on 1 January.  Bands SSB left out (67-79 from 2017) are derived as total
+-- minus the other bands and labelled so.
+CREATE TEMP TABLE _load_care (
+    region text, year int, hist text, y4 numeric, f0 int, f67 int, f80 int, fall int,
+    y1 numeric, y1_0 numeric, y1_67 numeric, y1_80 numeric, y2 numeric,
+    y3 numeric, y3_0 numeric, y3_67 numeric, y3_80 numeric, y5 numeric, dem numeric, demc text) ON COMMIT DROP;
+\copy _load_care FROM 'data/care_services/omsorg_panel_2007_2025_bardu_malselv.csv' WITH (FORMAT csv, HEADER true)
+INSERT INTO carestair.care_users (region, year, level, age_from, age_to, users, hours_per_user_week, source)
+SELECT c.region, c.year + 1, v.level::carestair.care_level, v.age_from, v.age_to, v.users, v.hours, v.source
+  FROM _load_care AS c
+ CROSS JOIN LATERAL (VALUES
+    ('hjemmesykepleie', 0, 66, c.y1_0, c.y4, 'SSB 04686/12292 hjemmetjenester 31.12'),
+    ('hjemmesykepleie', 67, 79, coalesce(c.y1_67, c.y1 - c.y1_0 - c.y1_80), c.y4,
+        CASE WHEN c.y1_67 IS NULL THEN 'derived: SSB 12292 hjemmetjenester total - 0-66 - 80+' ELSE 'SSB 04686/12292 hjemmetjenester 31.12' END),
+    ('hjemmesykepleie', 80, NULL, c.y1_80, c.y4, 'SSB 04686/12292 hjemmetjenester 31.12'),
+    ('omsorgsbolig_heldogn', 0, NULL, c.y2, NULL, 'SSB 04686/12292 beboere i bolig med heldøgns bemanning 31.12'),
+    ('langtidsopphold', 0, 66, coalesce(c.y3_0, c.y3 - c.y3_67 - c.y3_80), NULL,
+        CASE WHEN c.y3_0 IS NULL THEN 'derived: SSB 11645 langtidsopphold total - 67-79 - 80+' ELSE 'SSB 11645 langtidsopphold 31.12' END),
+    ('langtidsopphold', 67, 79, coalesce(c.y3_67, c.y3 - c.y3_0 - c.y3_80), NULL,
+        CASE WHEN c.y3_67 IS NULL THEN 'derived: SSB 11645 langtidsopphold total - 0-66 - 80+' ELSE 'SSB 11645 langtidsopphold 31.12' END),
+    ('langtidsopphold', 80, NULL, coalesce(c.y3_80, c.y3 - c.y3_0 - c.y3_67), NULL,
+        CASE WHEN c.y3_80 IS NULL THEN 'derived: SSB 11645 langtidsopphold total - 0-66 - 67-79' ELSE 'SSB 11645 langtidsopphold 31.12' END)
+ ) AS v(level, age_from, age_to, users, hours, source)
+ WHERE v.users IS NOT NULL
+ON CONFLICT (region, year, level, age_from) DO UPDATE
+   SET age_to = excluded.age_to, users = excluded.users, hours_per_user_week = excluded.hours_per_user_week, source = excluded.source;
+
 COMMIT;
 \set QUIET off
+
 SELECT 'bundled data loaded' AS status,
        (SELECT count(*) FROM carestair.population) AS population_rows,
        (SELECT count(*) FROM carestair.region WHERE boundary IS NOT NULL) AS regions_with_boundary;

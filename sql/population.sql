@@ -1,4 +1,5 @@
 -- The population tables and the constraints that make bad rows impossible.
+\set SHOW_CONTEXT never
 INSERT INTO carestair.population (region, year, sex, age, persons, is_open_age) VALUES ('5524', 2030, 1, 0, 40, false), ('5524', 2030, 1, 1, 41, false), ('5524', 2030, 1, 2, 12, true), ('5524', 2030, 2, 0, 38, false), ('5524', 2030, 2, 1, 39, false), ('5524', 2030, 2, 2, 10, true);
 SELECT sex, age, persons, is_open_age FROM carestair.population WHERE region = '5524' AND year = 2030 ORDER BY sex, age;
 -- Each of these fails and changes nothing.

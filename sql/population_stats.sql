@@ -1,7 +1,7 @@
 -- Population summaries on the bundled real data (SSB 07459, loaded by data/load.sql).
+\set SHOW_CONTEXT never
 \getenv abs_srcdir PG_ABS_SRCDIR
-\cd :abs_srcdir
-\i data/load.sql
+\i :abs_srcdir/sql/load_bundled_data.psql
 SELECT * FROM carestair.population_summary('5524', 2026);
 SELECT region, region_name, year, persons, pct_67_plus, pct_80_plus, old_age_dependency FROM carestair.population_summary_by_year WHERE year = 2026 AND region IN ('5524', '5520', '5601', '5610', '5028', '1579', '0000') ORDER BY region;
 SELECT year, persons, persons_80_plus, persons_90_plus, old_age_dependency FROM carestair.population_summary_by_year WHERE region = '5524' AND year IN (2005, 2015, 2026) ORDER BY year;

@@ -1,33 +1,21 @@
 -- Estimators from real data (HMD mortality, indirect fertility, residual
 -- migration) and a back-test from 1 January 2020 against the observed 2021-2026
 -- populations, beside SSB's own 2020-based projection (table 12882, MMMM).
+\set SHOW_CONTEXT never
 \getenv abs_srcdir PG_ABS_SRCDIR
-\cd :abs_srcdir
-\set ECHO none
-\o /dev/null
-\i data/load.sql
-\o
-\set ECHO all
+\i :abs_srcdir/sql/load_bundled_data.psql
 \set mx `cat data/mortality/hmd_norway_Mx_1x1_1990_2023.txt`
 -- HMD: reading the table and converting m to q.
 SELECT * FROM carestair.read_hmd(:'mx') WHERE year = 2019 AND age IN (0, 1, 50, 110) ORDER BY age;
 SELECT round(carestair.q_from_m(0.002425, 0, 1)::numeric, 6) AS q0_male, round(carestair.q_from_m(0.00168, 0, 2)::numeric, 6) AS q0_female, round(carestair.q_from_m(0.1, 0, 1)::numeric, 6) AS q0_high, round(carestair.q_from_m(0.2, 50, 1)::numeric, 6) AS q50;
 SELECT sex, age, round(q::numeric, 6) AS q FROM carestair.mortality_from_hmd(:'mx', 2015, 2019) WHERE age IN (0, 1, 2, 50, 80, 90, 105) ORDER BY sex, age;
--- Example (doc): the back-test scenario, base 1 January 2020, rates from 2015-2019 only.
-INSERT INTO carestair.projection_scenario (scenario, description, assumptions, base_year, last_year) VALUES ('backtest2020', 'Back-test: rates estimated from 2015-2019, projected from 1 January 2020', '{"mortality": "HMD Norway 2015-2019", "fertility": "indirect, ssb_norway_1997 standard, 2015-2019", "migration": "residual 2015-2019, smooth 2"}', 2020, 2026);
-INSERT INTO carestair.mortality (scenario, region, year, sex, age, q, source) SELECT 'backtest2020', '0000', 2020, sex, age, q, 'carestair.mortality_from_hmd(HMD Norway Mx, 2015, 2019)' FROM carestair.mortality_from_hmd(:'mx', 2015, 2019);
-SELECT r AS region, f.level, f.observed_births, round(f.expected_births::numeric, 1) AS expected_births, round(sum(f.rate)::numeric, 3) AS tfr FROM unnest(ARRAY['5524', '5520', '5601']) AS r, carestair.fertility_indirect(r, 2015, 2019) AS f GROUP BY r, f.level, f.observed_births, f.expected_births ORDER BY r;
-INSERT INTO carestair.fertility (scenario, region, year, age, rate, source) SELECT 'backtest2020', r, 2020, f.age, f.rate, 'carestair.fertility_indirect(region, 2015, 2019)' FROM unnest(ARRAY['5524', '5520', '5601']) AS r, carestair.fertility_indirect(r, 2015, 2019) AS f;
-SELECT r AS region, sex, round(sum(net_migrants)::numeric, 1) AS net_migrants, round(sum(immigrants)::numeric, 1) AS immigrants FROM unnest(ARRAY['5524', '5520', '5601']) AS r, carestair.migration_residual(r, 2015, 2019, 'backtest2020') GROUP BY r, sex ORDER BY r, sex;
-INSERT INTO carestair.migration (scenario, region, year, sex, age, immigrants, emigration_rate, source) SELECT 'backtest2020', r, 2020, m.sex, m.age, m.immigrants, m.emigration_rate, 'carestair.migration_residual(region, 2015, 2019, ''backtest2020'')' FROM unnest(ARRAY['5524', '5520', '5601']) AS r, carestair.migration_residual(r, 2015, 2019, 'backtest2020') AS m;
-CREATE TEMP TABLE bt AS SELECT * FROM carestair.projection_backtest('backtest2020', ARRAY['5524', '5520', '5601']);
-SELECT * FROM bt WHERE year = 2026 ORDER BY region, age_from NULLS LAST;
--- MAPE over the six age groups and the signed error of the total, by year.
-SELECT region, year, round(avg(abs(pct_error)) FILTER (WHERE age_group <> 'total'), 2) AS mape_age_groups, max(pct_error) FILTER (WHERE age_group = 'total') AS total_pct_error FROM bt GROUP BY region, year ORDER BY region, year;
--- Beside SSB's 2020-based main alternative (MMMM) for 1 January 2026.
-CREATE TEMP TABLE mmmm (region text, year int, persons int);
-\copy mmmm FROM 'data/population/ssb12882_mmmm_projected_totals_2026_2050_malselv_bardu_alta.csv' WITH (FORMAT csv, HEADER true)
-SELECT b.region, b.observed AS observed_2026, m.persons AS ssb_mmmm, round(100.0 * (m.persons - b.observed) / b.observed, 1) AS ssb_pct_error, b.projected AS carestair, round(b.pct_error, 1) AS carestair_pct_error FROM bt AS b JOIN mmmm AS m ON m.region = b.region AND m.year = b.year WHERE b.year = 2026 AND b.age_group = 'total' ORDER BY b.region;
+-- Example (doc): the back-test, as make demo runs it.
+\i data/projection_backtest.sql
+-- Example (doc): a scenario's rates in one call, then a run.
+INSERT INTO carestair.projection_scenario (scenario, description, base_year, last_year) VALUES ('main2024', 'Rates of 2019-2023, from 1 January 2024', 2024, 2050);
+SELECT * FROM carestair.estimate_scenario_rates('main2024', ARRAY['5524', '5520'], 2019, 2023, :'mx');
+SELECT carestair.run_projection_scenario('main2024', ARRAY['5524', '5520']);
+SELECT region, year, persons, persons_80_plus, old_age_dependency_ratio, index_80_plus FROM carestair.projection_indicators WHERE scenario = 'main2024' AND year IN (2024, 2030, 2040, 2050) ORDER BY region, year;
 -- Errors.
 SELECT * FROM carestair.read_hmd('Year Age Female Male Total');
 SELECT carestair.q_from_m(-0.1, 0, 1);

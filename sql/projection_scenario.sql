@@ -1,12 +1,8 @@
 -- The table-driven projection: scenarios, canonical rate tables with the
 -- national fall-back, materialised runs, views and scenario comparison.
+\set SHOW_CONTEXT never
 \getenv abs_srcdir PG_ABS_SRCDIR
-\cd :abs_srcdir
-\set ECHO none
-\o /dev/null
-\i data/load.sql
-\o
-\set ECHO all
+\i :abs_srcdir/sql/load_bundled_data.psql
 -- Two scenarios from 1 January 2024: 'low' and 'high' migration.  Their
 -- rates are simple formulas for the example (not estimates), given for
 -- Norway ('0000') only, so every kommune falls back to them.

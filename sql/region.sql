@@ -1,4 +1,5 @@
 -- The built-in kommune register and the code history.
+\set SHOW_CONTEXT never
 SELECT count(*) AS kommuner FROM carestair.region WHERE region <> '0000';
 SELECT region, name, county, valid_from, valid_to FROM carestair.region WHERE region IN ('0000', '1579', '5524', '5610') ORDER BY region;
 SELECT code, region, first_year, last_year, weight FROM carestair.region_code_history WHERE region IN ('5524', '1579') ORDER BY region, first_year, code;
@@ -20,7 +21,7 @@ INSERT INTO carestair.region_code_history (code, region, first_year, weight) VAL
 INSERT INTO carestair.region (region, name, valid_from) VALUES ('9001', 'Test region', 2024) RETURNING region, builtin;
 DELETE FROM carestair.region WHERE region = '9001';
 -- pg_dump keeps the user's rows only.
-SELECT c.relname, e.cond FROM pg_extension AS x, unnest(x.extconfig, x.extcondition) AS e(oid, cond) JOIN pg_class AS c ON c.oid = e.oid WHERE x.extname = 'carestair' ORDER BY c.relname;
+SELECT c.relname, e.cond FROM pg_extension AS x, unnest(x.extconfig, x.extcondition) AS e(oid, cond) JOIN pg_class AS c ON c.oid = e.oid WHERE x.extname = 'carestair' AND c.relname IN ('region', 'region_code_history', 'population', 'population_total') ORDER BY c.relname;
 -- Boundaries from GeoJSON, transformed to EPSG:25833.
 SELECT * FROM carestair.import_region_boundaries('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"kommunenummer":"5524"},"geometry":{"type":"Polygon","coordinates":[[[18.0,69.0],[19.0,69.0],[19.0,69.2],[18.0,69.2],[18.0,69.0]]]}},{"type":"Feature","properties":{"kommunenummer":"9998"},"geometry":{"type":"Polygon","coordinates":[[[18.0,69.0],[19.0,69.0],[19.0,69.2],[18.0,69.0]]]}}]}');
 SELECT region, ST_SRID(boundary) AS srid, GeometryType(boundary) AS type, round((ST_Area(boundary) / 1e6)::numeric) AS km2 FROM carestair.region WHERE region = '5524';

@@ -3,12 +3,7 @@
 -- HMD mortality 2019-2023, indirect fertility and residual migration
 -- 2019-2023 for Målselv and Bardu, base 1 January 2026.
 \getenv abs_srcdir PG_ABS_SRCDIR
-\cd :abs_srcdir
-\set ECHO none
-\o /dev/null
-\i data/load.sql
-\o
-\set ECHO all
+\i :abs_srcdir/sql/load_bundled_data.psql
 \set mx `cat data/mortality/hmd_norway_Mx_1x1_1990_2023.txt`
 \set QUIET on
 INSERT INTO carestair.projection_scenario (scenario, description, assumptions, base_year, last_year) VALUES ('trend', 'Rates of 2019-2023 held constant from 1 January 2026', '{"mortality": "HMD Norway 2019-2023", "fertility": "indirect, 2019-2023", "migration": "residual 2019-2023"}', 2026, 2040);

@@ -166,3 +166,31 @@ COMMENT ON COLUMN carestair.population_both_sexes.age IS 'Age in completed years
 COMMENT ON COLUMN carestair.population_both_sexes.persons IS 'Number of persons, both sexes.';
 COMMENT ON COLUMN carestair.population_both_sexes.is_open_age IS 'True for the open age group.';
 COMMENT ON COLUMN carestair.population_both_sexes.from_table IS 'Which table the numbers come from.';
+
+/*
+ * _require_columns(query, columns, argument): raise a clear error when the
+ * caller's inner query (pgRouting style) lacks one of the columns a function
+ * reads.  Internal; used by every function that takes a query.
+ */
+CREATE FUNCTION carestair._require_columns(query text, columns text[], argument text)
+RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF query IS NULL OR btrim(query) = '' THEN
+        RAISE EXCEPTION '% must be a query', argument
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = format('Pass a query returning the columns %s.', array_to_string(columns, ', '));
+    END IF;
+    EXECUTE format('SELECT %s FROM (%s) AS q LIMIT 0',
+                   (SELECT string_agg('q.' || quote_ident(c), ', ') FROM unnest(columns) AS c), query);
+EXCEPTION WHEN undefined_column THEN
+    RAISE EXCEPTION '% must return the columns %', argument, array_to_string(columns, ', ')
+        USING ERRCODE = 'undefined_column',
+              DETAIL = format('The query failed with: %s', SQLERRM),
+              HINT = 'Rename the columns with AS in the query.';
+END
+$$;
+
+COMMENT ON FUNCTION carestair._require_columns(text, text[], text) IS 'Internal: checks that a caller''s inner query has the columns a function reads.';

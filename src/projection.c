@@ -130,8 +130,14 @@ open_input(const char *argname, const char *sql, int ncols,
 	SPIPlanPtr	plan;
 	Portal		portal;
 	StringInfoData q;
+	StringInfoData want;
 	int			len = strlen(sql);
 	int			i;
+
+	/* The column list, for messages. */
+	initStringInfo(&want);
+	for (i = 0; i < ncols; i++)
+		appendStringInfo(&want, "%s%s", i ? ", " : "", cols[i]);
 
 	plan = SPI_prepare(sql, 0, NULL);
 	if (plan == NULL)
@@ -142,27 +148,19 @@ open_input(const char *argname, const char *sql, int ncols,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s is not a query that returns rows", argname),
 				 errdetail("The inner queries must each be one SELECT (or VALUES, TABLE) statement."),
-				 errhint("Pass e.g. 'SELECT region, year, sex, age, persons FROM my_table'.")));
+				 errhint("Pass one query that returns the columns (%s).", want.data)));
 
 	/* Check the column names on the query's own result description. */
 	portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
 	for (i = 0; i < ncols; i++)
 	{
 		if (SPI_fnumber(portal->tupDesc, cols[i]) <= 0)
-		{
-			StringInfoData want;
-			int			j;
-
-			initStringInfo(&want);
-			for (j = 0; j < ncols; j++)
-				appendStringInfo(&want, "%s%s", j ? ", " : "", cols[j]);
 			ereport(ERROR,
 					(errcode(ERRCODE_UNDEFINED_COLUMN),
 					 errmsg("%s has no column \"%s\"", argname, cols[i]),
 					 errdetail("%s must return the columns (%s), by these names; other columns are ignored.",
 							   argname, want.data),
 					 errhint("Rename a column with AS, e.g. SELECT kommune AS region, ...")));
-		}
 	}
 	SPI_cursor_close(portal);
 	SPI_freeplan(plan);
@@ -183,6 +181,25 @@ open_input(const char *argname, const char *sql, int ncols,
 		elog(ERROR, "SPI_prepare failed for %s: %s", argname,
 			 SPI_result_code_string(SPI_result));
 	return SPI_cursor_open(NULL, plan, NULL, NULL, true);
+}
+
+/*
+ * The next batch of at most PROJ_FETCH_ROWS rows of an input cursor, or NULL
+ * when it is exhausted (the cursor is then closed).  The caller frees each
+ * batch with SPI_freetuptable.
+ */
+static SPITupleTable *
+fetch_batch(Portal portal)
+{
+	CHECK_FOR_INTERRUPTS();
+	SPI_cursor_fetch(portal, true, PROJ_FETCH_ROWS);
+	if (SPI_processed == 0)
+	{
+		SPI_freetuptable(SPI_tuptable);
+		SPI_cursor_close(portal);
+		return NULL;
+	}
+	return SPI_tuptable;
 }
 
 /*
@@ -282,6 +299,7 @@ read_population(Projection *pj, const char *sql)
 	static const char *const types[] = {"text", "int4", "int4", "int4", "float8"};
 	const char *arg = "population_sql";
 	Portal		portal = open_input(arg, sql, 5, cols, types);
+	SPITupleTable *tt;
 	MemoryContext old;
 	char	  **reg = NULL;
 	int		   *sex = NULL,
@@ -296,15 +314,10 @@ read_population(Projection *pj, const char *sql)
 				a;
 	bool	   *filled;
 
-	for (;;)
+	while ((tt = fetch_batch(portal)) != NULL)
 	{
-		SPITupleTable *tt;
 		uint64		k;
 
-		SPI_cursor_fetch(portal, true, PROJ_FETCH_ROWS);
-		tt = SPI_tuptable;
-		if (SPI_processed == 0)
-			break;
 		old = MemoryContextSwitchTo(pj->cxt);
 		for (k = 0; k < SPI_processed; k++)
 		{
@@ -353,9 +366,7 @@ read_population(Projection *pj, const char *sql)
 		}
 		MemoryContextSwitchTo(old);
 		SPI_freetuptable(tt);
-		CHECK_FOR_INTERRUPTS();
 	}
-	SPI_cursor_close(portal);
 
 	if (n == 0)
 		ereport(ERROR,
@@ -506,6 +517,7 @@ read_rates(Projection *pj, RateKind kind, const char *sql)
 	const char *arg = rt->argname;
 	int			n = pj->nages;
 	Portal		portal;
+	SPITupleTable *tt;
 	int			i;
 
 	if (kind == RATE_FERTILITY)
@@ -515,15 +527,10 @@ read_rates(Projection *pj, RateKind kind, const char *sql)
 	else
 		portal = open_input(arg, sql, 6, gcols, gtypes);
 
-	for (;;)
+	while ((tt = fetch_batch(portal)) != NULL)
 	{
-		SPITupleTable *tt;
 		uint64		k;
 
-		SPI_cursor_fetch(portal, true, PROJ_FETCH_ROWS);
-		tt = SPI_tuptable;
-		if (SPI_processed == 0)
-			break;
 		for (k = 0; k < SPI_processed; k++)
 		{
 			HeapTuple	t = tt->vals[k];
@@ -600,9 +607,7 @@ read_rates(Projection *pj, RateKind kind, const char *sql)
 			pfree(rg);
 		}
 		SPI_freetuptable(tt);
-		CHECK_FOR_INTERRUPTS();
 	}
-	SPI_cursor_close(portal);
 
 	if (kind == RATE_FERTILITY)
 		return;

@@ -154,6 +154,36 @@ $$;
 COMMENT ON FUNCTION carestair.mortality_from_hmd(text, integer, integer, integer) IS
   'Projection mortality q by sex and age at the end of the year (0..open_age) from a Human Mortality Database Mx_1x1 table, m averaged over a period. See doc/projection.md.';
 
+/*
+ * _require_population_years(region, from_year, to_year, purpose): error
+ * unless carestair.population has the region on 1 January of every year
+ * from_year..to_year + 1 (what the estimators over that period read).
+ * Internal.
+ */
+CREATE FUNCTION carestair._require_population_years(region text, from_year integer, to_year integer, purpose text)
+RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    missing integer;
+BEGIN
+    SELECT y INTO missing FROM generate_series(from_year, to_year + 1) AS y
+     WHERE NOT EXISTS (SELECT FROM carestair.population AS p
+                        WHERE p.region = _require_population_years.region AND p.year = y)
+     ORDER BY y LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'no population for region % in %', region, missing
+            USING ERRCODE = 'no_data_found',
+                  DETAIL = pg_catalog.format('%s over %s-%s needs the population by sex and age on 1 January %s-%s.',
+                                             purpose, from_year, to_year, from_year, to_year + 1),
+                  HINT = 'Load those years (data/load.sql, carestair.import_ssb_population).';
+    END IF;
+END
+$$;
+
+COMMENT ON FUNCTION carestair._require_population_years(text, integer, integer, text) IS 'Internal: error unless a region has its population for a base period.';
+
 CREATE TABLE carestair.fertility_standard (
     standard text NOT NULL,
     age      smallint NOT NULL
@@ -202,7 +232,6 @@ AS $$
 DECLARE
     obs double precision;
     expd double precision;
-    missing integer;
 BEGIN
     IF from_year > to_year THEN
         RAISE EXCEPTION 'invalid period %-%', from_year, to_year
@@ -216,17 +245,7 @@ BEGIN
                   DETAIL = 'Standards are rows of carestair.fertility_standard.',
                   HINT = 'Use ''ssb_norway_1997'' or insert your own national schedule.';
     END IF;
-    SELECT y INTO missing FROM generate_series(from_year, to_year + 1) AS y
-     WHERE NOT EXISTS (SELECT FROM carestair.population AS p
-                        WHERE p.region = fertility_indirect.region AND p.year = y AND p.sex = 2)
-     ORDER BY y LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'no population for region % in %', region, missing
-            USING ERRCODE = 'no_data_found',
-                  DETAIL = pg_catalog.format('Indirect standardisation over %s-%s needs the population by sex and age on 1 January %s-%s.',
-                                             from_year, to_year, from_year, to_year + 1),
-                  HINT = 'Load those years (data/load.sql, carestair.import_ssb_population).';
-    END IF;
+    PERFORM carestair._require_population_years(region, from_year, to_year, 'Indirect standardisation');
     -- Observed: the age-0 population on 1 January t+1.  Expected: the
     -- standard rates times the women exposed as in the projection,
     -- (P(a-1, t) + P(a, t+1)) / 2 by age a at the end of year t.
@@ -271,7 +290,6 @@ LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    missing integer;
     qyear integer;
     open_age integer;
 BEGIN
@@ -281,17 +299,7 @@ BEGIN
                   DETAIL = 'from_year must not be after to_year; smooth is the half-width of the moving average over ages, 0..10.',
                   HINT = 'E.g. migration_residual(''5524'', 2015, 2019, ''main'').';
     END IF;
-    SELECT y INTO missing FROM generate_series(from_year, to_year + 1) AS y
-     WHERE NOT EXISTS (SELECT FROM carestair.population AS p
-                        WHERE p.region = migration_residual.region AND p.year = y)
-     ORDER BY y LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'no population for region % in %', region, missing
-            USING ERRCODE = 'no_data_found',
-                  DETAIL = pg_catalog.format('The residual method over %s-%s needs the population on 1 January %s-%s.',
-                                             from_year, to_year, from_year, to_year + 1),
-                  HINT = 'Load those years (data/load.sql, carestair.import_ssb_population).';
-    END IF;
+    PERFORM carestair._require_population_years(region, from_year, to_year, 'The residual method');
     SELECT max(p.age) INTO open_age FROM carestair.population AS p
      WHERE p.region = migration_residual.region AND p.year = from_year;
     -- One mortality schedule for the whole period: the latest year <= to_year
@@ -357,12 +365,7 @@ LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    IF NOT EXISTS (SELECT FROM carestair.age_grouping AS g WHERE g.scheme = age_scheme) THEN
-        RAISE EXCEPTION 'unknown age grouping scheme "%"', age_scheme
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = 'Age grouping schemes are rows of carestair.age_grouping.',
-                  HINT = 'Use ''care'' or ''broad'', or insert your own grouping.';
-    END IF;
+    PERFORM carestair._require_age_scheme(age_scheme);
     RETURN QUERY
     WITH proj AS (SELECT * FROM carestair.project_population(scenario, regions)),
     grp AS (
@@ -392,3 +395,57 @@ $$;
 
 COMMENT ON FUNCTION carestair.projection_backtest(text, text[], text) IS
   'Back-test: a scenario''s projection against the observed population (carestair.population) for every projected year that is observed, by region, year and age group plus the total: error and per cent error. See doc/projection.md.';
+
+/*
+ * estimate_scenario_rates(scenario, regions, from_year, to_year, hmd_mx,
+ * smooth, standard): fill a scenario's canonical rate tables from real data
+ * with the estimators above, for the scenario's base year (later years carry
+ * it forward): national mortality from the HMD table, each region's
+ * fertility (indirect) and migration (residual) over from_year..to_year.
+ * Replaces the scenario's rows for those regions.
+ */
+CREATE FUNCTION carestair.estimate_scenario_rates(scenario text, regions text[], from_year integer, to_year integer,
+                                                  hmd_mx text, smooth integer DEFAULT 2,
+                                                  standard text DEFAULT 'ssb_norway_1997')
+RETURNS TABLE (rate_table text, region text, row_count bigint)
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    s carestair.projection_scenario := carestair._scenario(scenario);
+    src text := pg_catalog.format('carestair.estimate_scenario_rates(%s-%s)', from_year, to_year);
+BEGIN
+    IF to_year >= s.base_year THEN
+        RAISE EXCEPTION 'base period %-% reaches the base year % of scenario "%"', from_year, to_year, s.base_year, s.scenario
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'The estimators read 1 January populations up to to_year + 1; rates for a projection from the base year must come from before it.',
+                  HINT = pg_catalog.format('Use a period ending in %s or earlier.', s.base_year - 1);
+    END IF;
+    DELETE FROM carestair.mortality AS m WHERE m.scenario = s.scenario AND m.region = '0000';
+    INSERT INTO carestair.mortality (scenario, region, year, sex, age, q, source)
+    SELECT s.scenario, '0000', s.base_year, h.sex, h.age, h.q, src || ' HMD'
+      FROM carestair.mortality_from_hmd(hmd_mx, from_year, to_year) AS h;
+    rate_table := 'mortality'; region := '0000';
+    GET DIAGNOSTICS row_count = ROW_COUNT;
+    RETURN NEXT;
+    DELETE FROM carestair.fertility AS f WHERE f.scenario = s.scenario AND f.region = ANY (regions);
+    DELETE FROM carestair.migration AS g WHERE g.scenario = s.scenario AND g.region = ANY (regions);
+    FOREACH region IN ARRAY regions LOOP
+        INSERT INTO carestair.fertility (scenario, region, year, age, rate, source)
+        SELECT s.scenario, region, s.base_year, f.age, f.rate, src || ' indirect, ' || standard
+          FROM carestair.fertility_indirect(region, from_year, to_year, standard) AS f;
+        rate_table := 'fertility';
+        GET DIAGNOSTICS row_count = ROW_COUNT;
+        RETURN NEXT;
+        INSERT INTO carestair.migration (scenario, region, year, sex, age, immigrants, emigration_rate, source)
+        SELECT s.scenario, region, s.base_year, m.sex, m.age, m.immigrants, m.emigration_rate, src || ' residual'
+          FROM carestair.migration_residual(region, from_year, to_year, s.scenario, '0000', smooth) AS m;
+        rate_table := 'migration';
+        GET DIAGNOSTICS row_count = ROW_COUNT;
+        RETURN NEXT;
+    END LOOP;
+END
+$$;
+
+COMMENT ON FUNCTION carestair.estimate_scenario_rates(text, text[], integer, integer, text, integer, text) IS
+  'Fill a scenario''s rate tables from real data: national mortality from an HMD Mx table, each region''s fertility (indirect) and migration (residual) over a base period before the base year. See doc/projection.md.';

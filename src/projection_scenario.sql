@@ -429,6 +429,27 @@ COMMENT ON COLUMN carestair.projection_indicators.index_80_plus IS 'Persons 80+ 
 COMMENT ON COLUMN carestair.projection_indicators.index_90_plus IS 'Persons 90+ as an index, base year = 100.';
 
 /*
+ * _require_age_scheme(scheme): error unless carestair.age_grouping has it.
+ * Internal.
+ */
+CREATE FUNCTION carestair._require_age_scheme(scheme text)
+RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF scheme IS NULL OR NOT EXISTS (SELECT FROM carestair.age_grouping AS g WHERE g.scheme = _require_age_scheme.scheme) THEN
+        RAISE EXCEPTION 'unknown age grouping scheme "%"', scheme
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'Age grouping schemes are rows of carestair.age_grouping.',
+                  HINT = 'Use ''care'' or ''broad'', or insert your own grouping.';
+    END IF;
+END
+$$;
+
+COMMENT ON FUNCTION carestair._require_age_scheme(text) IS 'Internal: error unless an age grouping scheme exists.';
+
+/*
  * compare_scenarios(a, b, grouping): two run scenarios side by side by
  * region, year and age group.
  */
@@ -450,12 +471,7 @@ BEGIN
                       HINT = pg_catalog.format('Run SELECT carestair.run_projection_scenario(%L) first.', sc);
         END IF;
     END LOOP;
-    IF NOT EXISTS (SELECT FROM carestair.age_grouping AS g WHERE g.scheme = compare_scenarios.age_scheme) THEN
-        RAISE EXCEPTION 'unknown age grouping scheme "%"', age_scheme
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = 'Age grouping schemes are rows of carestair.age_grouping.',
-                  HINT = 'Use ''care'' or ''broad'', or insert your own grouping.';
-    END IF;
+    PERFORM carestair._require_age_scheme(age_scheme);
     RETURN QUERY
     SELECT coalesce(a.region, b.region), coalesce(a.year, b.year), coalesce(a.age_group, b.age_group),
            coalesce(a.age_from, b.age_from), a.persons, b.persons, b.persons - a.persons,

@@ -71,6 +71,7 @@ DECLARE
     v_col        integer[] := '{}';
     v_year       integer[] := '{}';
     v_sex        text[] := '{}';
+    v_name       text[] := '{}';
     h            text;
     m            text[];
     i            integer;
@@ -91,6 +92,9 @@ BEGIN
     END IF;
     IF to_regclass('pg_temp._cs_import_new') IS NOT NULL THEN
         DROP TABLE pg_temp._cs_import_new;
+    END IF;
+    IF to_regclass('pg_temp._cs_import_map') IS NOT NULL THEN
+        DROP TABLE pg_temp._cs_import_map;
     END IF;
 
     CREATE TEMP TABLE _cs_import_rec ON COMMIT DROP AS
@@ -133,6 +137,7 @@ BEGIN
             v_col := v_col || i;
             v_year := v_year || m[1]::integer;
             v_sex := v_sex || m[2];
+            v_name := v_name || hdr.fields[i];
         END IF;
     END LOOP;
 
@@ -178,24 +183,32 @@ BEGIN
 
     /* One cell per record and persons column, parsed and checked. */
     CREATE TEMP TABLE _cs_import_cell ON COMMIT DROP AS
-    WITH cells AS (
-        SELECT r.line_no, v.col, hdr.fields[v.col] AS col_name,
-               btrim(r.fields[c_region]) AS region_raw,
-               btrim(coalesce(r.fields[c_sex], v.sex_label)) AS sex_raw,
-               btrim(r.fields[c_age]) AS age_raw,
-               coalesce(btrim(r.fields[c_year]), v.year::text) AS year_raw,
-               btrim(r.fields[v.col]) AS value_raw
-          FROM _cs_import_rec AS r,
-               unnest(v_col, v_year, v_sex) AS v(col, year, sex_label)
-         WHERE r.line_no > hdr.line_no AND cardinality(r.fields) = ncol
+    WITH recs AS (
+        -- per record: the dimension fields, read and parsed once
+        SELECT r.line_no, r.fields, r.region_raw, r.sex_field, r.age_raw, r.year_field,
+               substring(r.region_raw FROM '^(?:K-)?([0-9]{4})(?:\s|$)') AS code,
+               a.age, a.is_open
+          FROM (SELECT x.line_no, x.fields,
+                       btrim(x.fields[c_region]) AS region_raw,
+                       btrim(x.fields[c_sex]) AS sex_field,
+                       btrim(x.fields[c_age]) AS age_raw,
+                       btrim(x.fields[c_year]) AS year_field
+                  FROM _cs_import_rec AS x
+                 WHERE x.line_no > hdr.line_no AND cardinality(x.fields) = ncol) AS r
+          LEFT JOIN LATERAL carestair._ssb_parse_age(r.age_raw) AS a ON true
     ), parsed AS (
-        SELECT c.*,
-               substring(c.region_raw FROM '^(?:K-)?([0-9]{4})(?:\s|$)') AS code,
-               (carestair._ssb_parse_age(c.age_raw)).*,
-               carestair._ssb_parse_sex(c.sex_raw) AS sex,
-               CASE WHEN c.year_raw ~ '^[0-9]{4}$' THEN c.year_raw::integer END AS year,
-               CASE WHEN c.value_raw ~ '^[0-9]{1,9}$' THEN c.value_raw::integer END AS persons
-          FROM cells AS c
+        -- per record and persons column (the array is unnested once per record)
+        SELECT r.line_no, v.col, v.col_name, r.region_raw, r.age_raw, r.code, r.age, r.is_open,
+               coalesce(r.sex_field, btrim(v.sex_label)) AS sex_raw,
+               carestair._ssb_parse_sex(coalesce(r.sex_field, v.sex_label)) AS sex,
+               coalesce(r.year_field, v.year::text) AS year_raw,
+               CASE WHEN coalesce(r.year_field, v.year::text) ~ '^[0-9]{4}$'
+                    THEN coalesce(r.year_field, v.year::text)::integer END AS year,
+               btrim(f.value) AS value_raw,
+               CASE WHEN btrim(f.value) ~ '^[0-9]{1,9}$' THEN btrim(f.value)::integer END AS persons
+          FROM recs AS r
+         CROSS JOIN LATERAL unnest(r.fields) WITH ORDINALITY AS f(value, col)
+          JOIN unnest(v_col, v_year, v_sex, v_name) AS v(col, year, sex_label, col_name) ON v.col = f.col
     )
     SELECT p.*,
            CASE
@@ -256,20 +269,29 @@ BEGIN
         END CASE;
     END IF;
 
-    /* Map each code to its current region for the cell's year. */
-    ALTER TABLE _cs_import_cell ADD COLUMN region text;
+    /*
+     * Map each code to its current region for the cell's year, once per
+     * distinct code and year: through the code history first (1924 in 2015
+     * -> 5524); a current code outside its history years (1579 for 2015, as
+     * in SSB series on current borders) stands for the whole current region.
+     */
+    CREATE TEMP TABLE _cs_import_map ON COMMIT DROP AS
+    SELECT k.code, k.year, carestair.region_for_code(k.code, k.year) AS hist_region,
+           (SELECT g.region FROM carestair.region AS g WHERE g.region = k.code) AS current_region,
+           EXISTS (SELECT FROM carestair.region_code_history AS x
+                    WHERE x.code = k.code AND k.year >= x.first_year
+                      AND (x.last_year IS NULL OR k.year <= x.last_year) AND x.weight < 1) AS split
+      FROM (SELECT DISTINCT c.code, c.year FROM _cs_import_cell AS c WHERE c.reject_reason IS NULL) AS k;
+
+    ALTER TABLE _cs_import_cell ADD COLUMN region text, ADD COLUMN whole boolean;
     UPDATE _cs_import_cell AS c
-       SET region = coalesce(carestair.region_for_code(c.code, c.year),
-                             (SELECT g.region FROM carestair.region AS g
-                               WHERE g.region = c.code
-                                 AND NOT EXISTS (SELECT FROM carestair.region_code_history AS x WHERE x.code = c.code)))
-     WHERE c.reject_reason IS NULL;
-    UPDATE _cs_import_cell AS c
-       SET reject_reason = format('kommune %s was split; its counts cannot be allocated to current kommuner', c.code)
-     WHERE c.reject_reason IS NULL AND c.region IS NULL
-       AND EXISTS (SELECT FROM carestair.region_code_history AS x
-                    WHERE x.code = c.code AND c.year >= x.first_year
-                      AND (x.last_year IS NULL OR c.year <= x.last_year) AND x.weight < 1);
+       SET region = coalesce(m.hist_region, CASE WHEN NOT m.split THEN m.current_region END),
+           whole = m.hist_region IS NULL AND NOT m.split AND m.current_region IS NOT NULL,
+           reject_reason = CASE WHEN m.hist_region IS NULL AND m.split
+                                THEN format('kommune %s was split; its counts cannot be allocated to current kommuner', c.code) END
+      FROM _cs_import_map AS m
+     WHERE c.reject_reason IS NULL AND m.code = c.code AND m.year = c.year;
+
     SELECT c.* INTO bad FROM _cs_import_cell AS c
      WHERE c.reject_reason IS NULL AND c.region IS NULL ORDER BY c.line_no LIMIT 1;
     IF FOUND THEN
@@ -308,20 +330,35 @@ BEGIN
                   HINT = 'Check that the file is an unedited SSB export by single-year age.';
     END IF;
 
-    /* Merged kommuner: every old code of the region must be in the file. */
-    SELECT c.region, c.year, c.sex, c.age, string_agg(DISTINCT c.code, ', ') AS present,
-           (SELECT string_agg(x.code, ', ' ORDER BY x.code) FROM carestair.region_code_history AS x
-             WHERE x.region = c.region AND x.weight = 1 AND c.year >= x.first_year
-               AND (x.last_year IS NULL OR c.year <= x.last_year)) AS expected
-      INTO bad
-      FROM _cs_import_cell AS c
-     WHERE c.reject_reason IS NULL
-     GROUP BY c.region, c.year, c.sex, c.age
-    HAVING count(DISTINCT c.code) < (SELECT count(*) FROM carestair.region_code_history AS x
-                                      WHERE x.region = c.region AND x.weight = 1 AND c.year >= x.first_year
-                                        AND (x.last_year IS NULL OR c.year <= x.last_year))
-     ORDER BY 1, 2, 3, 4 LIMIT 1;
-    IF FOUND THEN
+    /*
+     * Merged kommuner: a region-year comes either whole (its current code) or
+     * from all the codes it was made of that year; anything else would sum
+     * to a silently wrong number.
+     */
+    WITH got AS (
+        SELECT c.region, c.year, c.sex, c.age, count(DISTINCT c.code) AS n, bool_or(c.whole) AS any_whole,
+               string_agg(DISTINCT c.code, ', ') AS present
+          FROM _cs_import_cell AS c WHERE c.reject_reason IS NULL
+         GROUP BY c.region, c.year, c.sex, c.age
+    ), expected AS (
+        SELECT ry.region, ry.year, count(*) AS n, string_agg(x.code, ', ' ORDER BY x.code) AS codes
+          FROM (SELECT DISTINCT c.region, c.year FROM _cs_import_cell AS c WHERE c.reject_reason IS NULL) AS ry
+          JOIN carestair.region_code_history AS x
+            ON x.region = ry.region AND x.weight = 1 AND ry.year >= x.first_year
+           AND (x.last_year IS NULL OR ry.year <= x.last_year)
+         GROUP BY ry.region, ry.year
+    )
+    SELECT got.*, expected.codes AS expected INTO bad
+      FROM got LEFT JOIN expected ON expected.region = got.region AND expected.year = got.year
+     WHERE (got.any_whole AND got.n > 1) OR (NOT got.any_whole AND got.n < coalesce(expected.n, 1))
+     ORDER BY got.region, got.year, got.sex, got.age LIMIT 1;
+    IF FOUND AND bad.any_whole THEN
+        RAISE EXCEPTION 'region % year % age % appears both whole and as its former kommuner (%)',
+                        bad.region, bad.year, bad.age, bad.present
+            USING ERRCODE = 'data_exception',
+                  DETAIL = 'Summing them would count the same persons twice.',
+                  HINT = 'Export either on current borders or with the codes valid each year, not both.';
+    ELSIF FOUND THEN
         RAISE EXCEPTION 'region % year % age % is incomplete: the file has kommune % but the region was made of %',
                         bad.region, bad.year, bad.age, bad.present, bad.expected
             USING ERRCODE = 'data_exception',
@@ -403,7 +440,7 @@ BEGIN
             HAVING count(*) > 0) AS x(ord, outcome, target_table, row_count, detail)
      ORDER BY x.ord, x.detail;
 
-    DROP TABLE pg_temp._cs_import_rec, pg_temp._cs_import_cell, pg_temp._cs_import_new;
+    DROP TABLE pg_temp._cs_import_rec, pg_temp._cs_import_cell, pg_temp._cs_import_map, pg_temp._cs_import_new;
 END
 $$;
 

@@ -28,12 +28,8 @@ CREATE TEMP TABLE int_proj AS SELECT * FROM carestair.project_population(
  'SELECT region, year, sex, age, mor AS q FROM fso_in',
  'SELECT region, year, sex, age, imm_int_n + imm_nat_n AS immigrants, emi_int + emi_nat + acq AS emigration_rate FROM fso_in',
  2056, 1.05, 2.0/3);
-CREATE TEMP TABLE int_births AS SELECT * FROM carestair.project_population_births(
- 'SELECT * FROM fso_base WHERE region = ''int''',
- 'SELECT region, year, age, birthrate * (1 - int_mothers) AS rate FROM fso_in WHERE sex = 2',
- 'SELECT region, year, sex, age, mor AS q FROM fso_in',
- 'SELECT region, year, sex, age, imm_int_n + imm_nat_n AS immigrants, emi_int + emi_nat + acq AS emigration_rate FROM fso_in',
- 2056, 1.05, 2.0/3);
+-- Births of the foreign run: the start stock of its age-0 cohorts.
+CREATE TEMP TABLE int_births AS SELECT year, sum(persons + deaths + emigrants - immigrants) AS births FROM int_proj WHERE age = 0 GROUP BY year;
 -- ch migration: + naturalisations + (age 0) Swiss babies of foreign mothers as equivalent immigrants
 CREATE TEMP TABLE ch_mig AS
 SELECT c.region, c.year, c.sex, c.age,

@@ -7,7 +7,7 @@
 \i data/load.sql
 \o
 BEGIN;
-SELECT plan(21);
+SELECT plan(34);
 
 SELECT has_function('carestair', 'project_population', ARRAY['text', 'text', 'text', 'text', 'integer', 'double precision'], 'the required inner-query signature');
 SELECT has_function('carestair', 'project_population', ARRAY['text', 'text', 'text', 'text', 'integer', 'double precision', 'double precision'], 'the form with the age-0 migrant exposure');
@@ -55,6 +55,22 @@ SELECT is_empty($$
 $$, 'hand-computed two-year example: persons, deaths, emigrants and immigrants of every cell');
 SELECT is((SELECT array_agg(round(births::numeric, 10) ORDER BY year) FROM carestair.project_population_births('TABLE hand_pop', 'SELECT ''H'' AS region, 2020 AS year, 1 AS age, 0.5 AS rate', 'TABLE hand_mig', 'TABLE hand_mig', 2022, 1.0)),
           ARRAY[47.5, 15.2892109375]::numeric[], 'hand-computed births');
+
+-- No-crash battery: each argument NULL gives no rows (STRICT); each query
+-- empty or blank is an error, not a crash.
+SELECT is_empty($$ SELECT * FROM carestair.project_population(NULL, 'TABLE hand_pop', 'TABLE hand_mig', 'TABLE hand_mig', 2022) $$, 'NULL population_sql: no rows');
+SELECT is_empty($$ SELECT * FROM carestair.project_population('TABLE hand_pop', NULL, 'TABLE hand_mig', 'TABLE hand_mig', 2022) $$, 'NULL fertility_sql: no rows');
+SELECT is_empty($$ SELECT * FROM carestair.project_population('TABLE hand_pop', 'TABLE hand_pop', NULL, 'TABLE hand_mig', 2022) $$, 'NULL mortality_sql: no rows');
+SELECT is_empty($$ SELECT * FROM carestair.project_population('TABLE hand_pop', 'TABLE hand_pop', 'TABLE hand_mig', NULL, 2022) $$, 'NULL migration_sql: no rows');
+SELECT is_empty($$ SELECT * FROM carestair.project_population('TABLE hand_pop', 'TABLE hand_pop', 'TABLE hand_mig', 'TABLE hand_mig', NULL) $$, 'NULL last_year: no rows');
+SELECT is_empty($$ SELECT * FROM carestair.project_population('TABLE hand_pop', 'TABLE hand_pop', 'TABLE hand_mig', 'TABLE hand_mig', 2022, NULL) $$, 'NULL sex_ratio: no rows');
+SELECT is_empty($$ SELECT * FROM carestair.project_population('TABLE hand_pop', 'TABLE hand_pop', 'TABLE hand_mig', 'TABLE hand_mig', 2022, 1.05, NULL) $$, 'NULL age0_migrant_exposure: no rows');
+SELECT is_empty($$ SELECT * FROM carestair.project_population_births(NULL, 'TABLE hand_pop', 'TABLE hand_mig', 'TABLE hand_mig', 2022) $$, 'births: NULL population_sql: no rows');
+SELECT throws_ok($$ SELECT * FROM carestair.project_population('', 'TABLE hand_pop', 'TABLE hand_mig', 'TABLE hand_mig', 2022) $$, '22023', NULL, 'empty population_sql is an error');
+SELECT throws_ok($$ SELECT * FROM carestair.project_population('TABLE hand_pop', '  ', 'TABLE hand_mig', 'TABLE hand_mig', 2022) $$, '22023', NULL, 'blank fertility_sql is an error');
+SELECT throws_ok($$ SELECT * FROM carestair.project_population('TABLE hand_pop', 'SELECT ''H'' AS region, 2020 AS year, 1 AS age, 0.5 AS rate', ';', 'TABLE hand_mig', 2022) $$, '22023', NULL, 'a lone semicolon as mortality_sql is an error');
+SELECT throws_ok($$ SELECT * FROM carestair.project_population('TABLE hand_pop', 'SELECT ''H'' AS region, 2020 AS year, 1 AS age, 0.5 AS rate', 'TABLE hand_mig', 'SELECT 1; SELECT 2', 2022) $$, '22023', NULL, 'two statements as migration_sql are an error');
+SELECT is((SELECT count(*) FROM carestair.project_population('TABLE hand_pop', 'SELECT ''H'' AS region, 2020 AS year, 1 AS age, 0.5 AS rate', 'TABLE hand_mig;', 'TABLE hand_mig -- a comment', 2022, 1.0)), 12::bigint, 'a trailing semicolon or comment in a query is harmless');
 
 -- A projection of the 13 seed kommuner and Norway from 1 January 2024 with
 -- rates that change by year (deterministic formulas, not estimates; the

@@ -6,12 +6,18 @@
 \i data/load.sql
 \o
 BEGIN;
-SELECT plan(10);
+SELECT plan(11);
 
 SELECT volatility_is('carestair', 'project_population', ARRAY['text', 'text[]', 'integer'], 'stable');
 SELECT volatility_is('carestair', 'run_projection_scenario', ARRAY['text', 'text[]', 'integer'], 'volatile');
 SELECT is((SELECT proparallel FROM pg_proc WHERE oid = 'carestair.project_population(text,text[],integer)'::regprocedure), 'r', 'table-driven project_population is parallel restricted');
 SELECT is((SELECT proparallel FROM pg_proc WHERE oid = 'carestair.run_projection_scenario(text,text[],integer)'::regprocedure), 'u', 'run_projection_scenario is parallel unsafe');
+SELECT is((SELECT string_agg(c.relname || ':' || e.cond, ', ' ORDER BY c.relname)
+             FROM pg_extension AS x, unnest(x.extconfig, x.extcondition) AS e (oid, cond) JOIN pg_class AS c ON c.oid = e.oid
+            WHERE x.extname = 'carestair' AND c.relname IN ('projection_scenario', 'fertility', 'mortality', 'migration', 'projection_run',
+                                                           'projection_result', 'age_grouping', 'fertility_standard')),
+          'age_grouping:WHERE NOT builtin, fertility:, fertility_standard:WHERE NOT builtin, migration:, mortality:, projection_result:, projection_run:, projection_scenario:',
+          'the projection tables are dumped by pg_dump (built-in rows excepted)');
 
 INSERT INTO carestair.projection_scenario (scenario, description, base_year, last_year)
 VALUES ('t', 'test: national rates with one kommune override', 2024, 2034);

@@ -9,7 +9,7 @@
 \o
 \set mx `cat data/mortality/hmd_norway_Mx_1x1_1990_2023.txt`
 BEGIN;
-SELECT plan(20);
+SELECT plan(21);
 
 INSERT INTO carestair.projection_scenario (scenario, description, base_year, last_year) VALUES ('trend', 'rates of 2019-2023 held constant', 2026, 2040);
 INSERT INTO carestair.mortality (scenario, region, year, sex, age, q) SELECT 'trend', '0000', 2026, sex, age, q FROM carestair.mortality_from_hmd(:'mx', 2019, 2023);
@@ -32,6 +32,8 @@ SELECT is((SELECT array_agg(p.proname || ':' || p.provolatile::text || p.propara
           ARRAY['_stochastic_inputs:ss', '_stochastic_intervals_query:ss', '_stochastic_params:ss', '_stochastic_rate_years:ss', '_stochastic_region:is', '_stochastic_region_draws:is', 'project_population_draws:ss', 'project_population_intervals:ss'],
           'the per-region C functions are immutable and everything is parallel safe');
 SELECT has_table('carestair', 'stochastic_parameters', 'parameters per scenario');
+SELECT is((SELECT e.cond FROM pg_extension AS x, unnest(x.extconfig, x.extcondition) AS e (oid, cond) JOIN pg_class AS c ON c.oid = e.oid
+            WHERE x.extname = 'carestair' AND c.relname = 'stochastic_parameters'), '', 'stochastic_parameters is dumped by pg_dump');
 
 -- With all noise off, every draw equals the deterministic projection exactly.
 SELECT is((SELECT count(*) FROM carestair.project_population_draws('still', r, 2040, 3) AS d

@@ -20,9 +20,24 @@ build_and_stage() {
 	export STAGE
 }
 
+# A port whose Unix socket is free, so that several throwaway clusters (two
+# developers, or a developer and a helper) can run at once without racing for
+# the same default port.
+free_port() {
+	local port
+	for _ in $(seq 50); do
+		port=$((20000 + RANDOM % 20000))
+		if [ ! -e "/var/run/postgresql/.s.PGSQL.$port" ] && [ ! -e "/tmp/.s.PGSQL.$port" ]; then
+			echo "$port"
+			return 0
+		fi
+	done
+	echo 5432
+}
+
 # pg_virtualenv arguments for a cluster that sees the staged build.
 staged_virtualenv() {
-	pg_virtualenv -t -v 15 \
+	PGPORT=$(free_port) pg_virtualenv -t -v 15 \
 		-o "extension_destdir=$STAGE" \
 		-o "dynamic_library_path=$STAGE$($PG_CONFIG --pkglibdir):\$libdir" \
 		"$@"

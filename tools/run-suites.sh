@@ -33,8 +33,14 @@ if [ $prove_rc -ne 0 ] && [ "$tap_fail" -eq 0 ]; then
 	tap_fail=1   # a file died or its plan did not match
 fi
 
-passed=$((reg_pass + tap_pass))
-failed=$((reg_fail + tap_fail))
-echo "pg_regress: $reg_pass passed, $reg_fail failed; pgTAP: $tap_pass passed, $tap_fail failed"
+# Documentation examples must be verbatim excerpts of expected outputs.
+tools/check-doc-examples.pl > doc-examples.out
+grep '^not ok' doc-examples.out
+doc_pass=$(grep -c '^ok ' doc-examples.out)
+doc_fail=$(grep -c '^not ok ' doc-examples.out)
+
+passed=$((reg_pass + tap_pass + doc_pass))
+failed=$((reg_fail + tap_fail + doc_fail))
+echo "pg_regress: $reg_pass passed, $reg_fail failed; pgTAP: $tap_pass passed, $tap_fail failed; doc examples: $doc_pass passed, $doc_fail failed"
 echo "$passed passed, $failed failed" | tee test-summary.txt
 [ "$failed" -eq 0 ]

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 PACKAGES=(
-	make gcc
+	build-essential
 	postgresql-15
 	postgresql-server-dev-15
 	postgresql-15-postgis-3

@@ -1,0 +1,69 @@
+-- Estimators: each reproduces what it was fitted to.
+-- Run from the repository root (make test does): paths are relative to it.
+\set QUIET on
+\o /dev/null
+\i data/load.sql
+\o
+\set mx `cat data/mortality/hmd_norway_Mx_1x1_1990_2023.txt`
+BEGIN;
+SELECT plan(10);
+
+-- m -> q above age 0 is q = m / (1 + m/2); at age 0 q0 = m0 / (1 + (1 - a0) m0) with a0 on the Andreev-Kingkade line.
+SELECT is(carestair.q_from_m(0.2, 40, 2), 0.2::float8 / 1.1::float8, 'q = m / (1 + m/2) above age 0');
+SELECT ok(abs(carestair.q_from_m(0.002, 0, 1) - 0.002 / (1 + (1 - (0.1493 - 2.0367 * carestair.q_from_m(0.002, 0, 1))) * 0.002)) < 1e-15,
+          'q0 is the fixed point of q0 = m0 / (1 + (1 - a0(q0)) m0), male low-mortality segment');
+-- The cohort q lies between the Lexis-square q of the two ages it spans.
+CREATE TEMP TABLE cq AS SELECT * FROM carestair.mortality_from_hmd(:'mx', 2019, 2023);
+CREATE TEMP TABLE sq AS SELECT sex, age, carestair.q_from_m(m, age, sex) AS q FROM carestair._hmd_mean_m(:'mx', 2019, 2023, 105);
+SELECT is_empty($$
+    SELECT c.sex, c.age FROM cq AS c
+      JOIN sq AS a ON a.sex = c.sex AND a.age = c.age
+      JOIN sq AS b ON b.sex = c.sex AND b.age = c.age - 1
+     WHERE c.q NOT BETWEEN least(a.q, b.q) AND greatest(a.q, b.q)
+$$, 'the q of the cohort aged a at the end of the year lies between the q of ages a-1 and a');
+SELECT is((SELECT count(*) FROM carestair.mortality_from_hmd(:'mx', 2019, 2023)), 212::bigint, 'q for 2 sexes x ages 0..105');
+
+-- Indirect standardisation: the fitted rates give exactly the observed births
+-- (age-0 counts) on the women exposed in the base period.
+SELECT ok(abs(f.expected_births * f.level - f.observed_births) < 1e-6, 'fertility_indirect: level x expected = observed (Målselv 2015-2019)')
+  FROM (SELECT DISTINCT level, expected_births, observed_births FROM carestair.fertility_indirect('5524', 2015, 2019)) AS f;
+
+-- Residual migration over one year without smoothing, projected one year with
+-- the same q, reproduces the observed population at every age >= 1.
+INSERT INTO carestair.projection_scenario (scenario, description, base_year, last_year) VALUES ('r', 'test', 2023, 2024);
+INSERT INTO carestair.mortality (scenario, region, year, sex, age, q)
+SELECT 'r', '0000', 2023, sex, age, q FROM carestair.mortality_from_hmd(:'mx', 2019, 2023);
+CREATE TEMP TABLE mig AS SELECT '5610'::text AS region, 2023 AS year, * FROM carestair.migration_residual('5610', 2023, 2023, 'r', '0000', 0);
+CREATE TEMP TABLE one AS
+SELECT * FROM carestair.project_population(
+    'SELECT region, year, sex, age, persons FROM carestair.population WHERE region = ''5610'' AND year = 2023',
+    'SELECT ''5610'' AS region, 2023 AS year, 30 AS age, 0.05 AS rate',
+    'SELECT ''5610'' AS region, year, sex, age, q FROM carestair.mortality WHERE scenario = ''r''',
+    'TABLE mig', 2024);
+SELECT is_empty($$
+    SELECT o.sex, o.age, o.persons, p.persons
+      FROM one AS o JOIN carestair.population AS p ON p.region = '5610' AND p.year = 2024 AND p.sex = o.sex AND p.age = o.age
+      JOIN mig AS m ON m.sex = o.sex AND m.age = o.age
+      JOIN carestair.mortality AS q ON q.scenario = 'r' AND q.sex = o.sex AND q.age = o.age
+     WHERE o.age >= 1 AND m.emigration_rate < (1 - q.q) / (1 - q.q / 2)
+       AND abs(o.persons - p.persons) > 1e-6
+$$, 'residual migration reproduces the observed 2024 population of Karasjok at every age >= 1');
+SELECT ok((SELECT count(*) FROM mig WHERE net_migrants <> 0) > 50, 'the residuals are not trivially zero');
+
+-- estimate_scenario_rates fills a scenario exactly as the estimators called one by one.
+INSERT INTO carestair.projection_scenario (scenario, description, base_year, last_year) VALUES ('e', 'test', 2020, 2026);
+SELECT is((SELECT sum(row_count) FROM carestair.estimate_scenario_rates('e', ARRAY['5524', '5610'], 2015, 2019, :'mx')),
+          212 + 2 * (35 + 212)::numeric, 'estimate_scenario_rates: national mortality, fertility and migration for two kommuner');
+CREATE TEMP TABLE by_hand AS
+SELECT r AS region, m.sex, m.age, m.immigrants, m.emigration_rate
+  FROM unnest(ARRAY['5524', '5610']) AS r, carestair.migration_residual(r, 2015, 2019, 'e') AS m;
+SELECT is_empty($$
+    SELECT * FROM by_hand AS h FULL JOIN carestair.migration AS g
+        ON g.scenario = 'e' AND g.region = h.region AND g.sex = h.sex AND g.age = h.age AND g.year = 2020
+     WHERE (g.scenario IS NULL OR g.scenario = 'e') AND (h.immigrants IS DISTINCT FROM g.immigrants OR h.emigration_rate IS DISTINCT FROM g.emigration_rate)
+$$, 'its migration rows equal migration_residual called directly');
+SELECT throws_ok($$ SELECT * FROM carestair.estimate_scenario_rates('e', ARRAY['5524'], 2015, 2020, 'x') $$, '22023', NULL,
+                 'a base period reaching the base year is refused');
+
+SELECT * FROM finish();
+ROLLBACK;
