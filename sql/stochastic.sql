@@ -43,6 +43,10 @@ SELECT * FROM carestair.project_population_intervals('trend', ARRAY['5524'], 203
 SELECT * FROM carestair.project_population_intervals('trend', ARRAY['5524'], 2030, 10, 1, '{}');
 SELECT * FROM carestair.project_population_intervals('trend', ARRAY['5524'], 2030, 10, 1, '{0.5,NULL}');
 SELECT * FROM carestair.project_population_intervals('trend', ARRAY['5524'], 2025);
+SELECT * FROM carestair.project_population_intervals('trend', ARRAY['5524'], 2030, NULL);
+SELECT * FROM carestair.project_population_intervals('trend', ARRAY['5524'], 2030, 10, NULL);
+SELECT * FROM carestair.project_population_draws('trend', '5524', 2030, 10, NULL);
+SELECT * FROM carestair.project_population_intervals('trend', ARRAY['5524'], 2030, 10, 1, NULL);
 SELECT * FROM carestair.project_population_draws('trend', '5524', 2300);
 INSERT INTO carestair.stochastic_parameters (scenario, mortality_sd) VALUES ('bare', -0.01);
 INSERT INTO carestair.stochastic_parameters (scenario, fertility_ar) VALUES ('bare', 1.5);

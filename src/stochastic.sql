@@ -212,6 +212,28 @@ $$;
 COMMENT ON FUNCTION carestair._stochastic_inputs(text, text, integer, integer) IS 'Internal: one region''s base population and rate blocks as arrays, with the national fall-back.';
 
 /*
+ * _stochastic_check_args(draws, seed, quantiles): NULL in any of them is an
+ * error (the per-region C functions are STRICT and would return no rows).
+ * Internal.
+ */
+CREATE FUNCTION carestair._stochastic_check_args(draws integer, seed bigint, quantiles double precision[])
+RETURNS void
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF draws IS NULL OR seed IS NULL OR quantiles IS NULL THEN
+        RAISE EXCEPTION '% is NULL', CASE WHEN draws IS NULL THEN 'draws' WHEN seed IS NULL THEN 'seed' ELSE 'quantiles' END
+            USING ERRCODE = 'null_value_not_allowed',
+                  DETAIL = 'A stochastic run needs a number of draws, a seed and the quantiles to report.',
+                  HINT = 'Leave the argument out to take its default (1000 draws, seed 1, quantiles {0.05,0.25,0.5,0.75,0.95}).';
+    END IF;
+END
+$$;
+
+COMMENT ON FUNCTION carestair._stochastic_check_args(integer, bigint, double precision[]) IS 'Internal: rejects NULL draws, seed or quantiles.';
+
+/*
  * _stochastic_intervals_query(...): the query behind
  * project_population_intervals, as an inlinable SQL function (no SET, not
  * STRICT) so that the planner sees the parallel scan of the regions and the
@@ -269,6 +291,7 @@ DECLARE
     gt integer[];
     gl text[];
 BEGIN
+    PERFORM carestair._stochastic_check_args(draws, seed, quantiles);
     SELECT array_agg(g.age_from ORDER BY g.age_from, g.age_to), array_agg(g.age_to ORDER BY g.age_from, g.age_to),
            array_agg(g.label ORDER BY g.age_from, g.age_to)
       INTO gf, gt, gl
@@ -312,6 +335,7 @@ DECLARE
     r text[] := carestair._scenario_regions(s, ARRAY[region]);
     ly integer := coalesce(last_year, s.last_year);
 BEGIN
+    PERFORM carestair._stochastic_check_args(draws, seed, '{0.5}');
     RETURN QUERY
     SELECT x.draw, x.year, x.sex, x.age, x.persons
       FROM carestair._stochastic_inputs(s.scenario, r[1], s.base_year, ly) AS i

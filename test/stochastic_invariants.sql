@@ -29,7 +29,7 @@ INSERT INTO carestair.age_grouping (scheme, age_from, age_to, label) VALUES ('ol
 SELECT has_function('carestair', 'project_population_intervals', ARRAY['text', 'text[]', 'integer', 'integer', 'bigint', 'double precision[]', 'text']);
 SELECT has_function('carestair', 'project_population_draws', ARRAY['text', 'text', 'integer', 'integer', 'bigint']);
 SELECT is((SELECT array_agg(p.proname || ':' || p.provolatile::text || p.proparallel::text ORDER BY p.proname) FROM pg_proc AS p WHERE p.pronamespace = 'carestair'::regnamespace AND (p.proname LIKE '%stochastic%' OR p.proname IN ('project_population_draws', 'project_population_intervals'))),
-          ARRAY['_stochastic_inputs:ss', '_stochastic_intervals_query:ss', '_stochastic_params:ss', '_stochastic_rate_years:ss', '_stochastic_region:is', '_stochastic_region_draws:is', 'project_population_draws:ss', 'project_population_intervals:ss'],
+          ARRAY['_stochastic_check_args:is', '_stochastic_inputs:ss', '_stochastic_intervals_query:ss', '_stochastic_params:ss', '_stochastic_rate_years:ss', '_stochastic_region:is', '_stochastic_region_draws:is', 'project_population_draws:ss', 'project_population_intervals:ss'],
           'the per-region C functions are immutable and everything is parallel safe');
 SELECT has_table('carestair', 'stochastic_parameters', 'parameters per scenario');
 SELECT is((SELECT e.cond FROM pg_extension AS x, unnest(x.extconfig, x.extcondition) AS e (oid, cond) JOIN pg_class AS c ON c.oid = e.oid
