@@ -20,6 +20,13 @@
  *
  * The female stock at ages >= 1 is projected before births are computed, so
  * the averaged exposure of mothers uses the end-of-year stock of the same step.
+ *
+ * The stochastic projection (src/stochastic.c, doc/stochastic.md) runs the
+ * same step through carestair_projection_step_noisy: per-step multipliers of
+ * f, q, I and e (q and e capped at 1), and optionally event counts drawn
+ * around the expected values.  With multipliers of exactly 1 and no sampler
+ * every operation above is performed on the same values in the same order,
+ * so the result is bit-identical to carestair_projection_step.
  */
 #include "postgres.h"
 
