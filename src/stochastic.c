@@ -407,15 +407,24 @@ typedef struct IntervalSink
 	int		   *from;			/* [ngroups] first age */
 	int		   *to;				/* [ngroups] last age */
 	int			draws;
-	double	   *store;			/* [(step * 3 + sex) * ngroups + g][draw] */
+	Size		nseries;		/* steps * 3 sexes * ngroups */
+	double	   *store;			/* [draw][(step * 3 + sex) * ngroups + g] */
 } IntervalSink;
 
-/* Add up each age group of both sexes for draw d, year step t. */
+/* Series gathered at a time for the quantiles (one cache line of doubles). */
+#define STOCH_GATHER 8
+
+/*
+ * Add up each age group of both sexes for draw d, year step t.  The values of
+ * one draw and year lie side by side, so that a step writes one short run of
+ * memory (a draw-minor layout would scatter its writes over the whole store).
+ */
 static void
 interval_sink(void *arg, int d, int t, const double *p)
 {
 	IntervalSink *is = (IntervalSink *) arg;
 	int			nages = is->to[0] + 1;
+	double	   *out = is->store + (Size) d * is->nseries + (Size) t * 3 * is->ngroups;
 	int			g,
 				a;
 
@@ -427,12 +436,9 @@ interval_sink(void *arg, int d, int t, const double *p)
 		for (s = 0; s < 2; s++)
 			for (a = is->from[g]; a <= is->to[g]; a++)
 				sum[s] += p[s * nages + a];
-		for (s = 0; s < 3; s++)
-		{
-			Size		series = ((Size) t * 3 + s) * is->ngroups + g;
-
-			is->store[series * is->draws + d] = (s < 2) ? sum[s] : sum[0] + sum[1];
-		}
+		out[g] = sum[0];
+		out[is->ngroups + g] = sum[1];
+		out[2 * is->ngroups + g] = sum[0] + sum[1];
 	}
 }
 
@@ -462,8 +468,9 @@ carestair_stochastic_region(PG_FUNCTION_ARGS)
 	int		   *gfrom,
 			   *gto;
 	double	   *qv;
+	double	   *buf;
 	Datum	   *qd;
-	Size		nseries,
+	Size		first,
 				bytes;
 
 	read_run(fcinfo, &run);
@@ -510,8 +517,8 @@ carestair_stochastic_region(PG_FUNCTION_ARGS)
 	is.draws = run.draws;
 
 	/* Every draw of every series: what the quantiles need. */
-	nseries = mul_size(mul_size((Size) run.nsteps, 3), is.ngroups);
-	bytes = mul_size(mul_size(nseries, run.draws), sizeof(double));
+	is.nseries = mul_size(mul_size((Size) run.nsteps, 3), is.ngroups);
+	bytes = mul_size(mul_size(is.nseries, run.draws), sizeof(double));
 	if (bytes > MaxAllocSize)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -525,33 +532,52 @@ carestair_stochastic_region(PG_FUNCTION_ARGS)
 	CARESTAIR_INIT_SRF(fcinfo);
 	run_draws(&run, interval_sink, &is);
 
+	/*
+	 * Gather STOCH_GATHER series at a time into rows of their own (one cache
+	 * line per draw read), then reduce each to its mean and quantiles.
+	 */
 	qv = palloc(nprobs * sizeof(double));
 	qd = palloc(nprobs * sizeof(Datum));
-	for (t = 0; t < run.nsteps; t++)
-		for (s = 0; s < 3; s++)
-		{
-			CHECK_FOR_INTERRUPTS();
-			for (g = 0; g < is.ngroups; g++)
-			{
-				double	   *v = is.store + (((Size) t * 3 + s) * is.ngroups + g) * run.draws;
-				double		sum = 0.0;
-				Datum		values[5];
-				bool		nulls[5] = {false, s == 2, false, false, false};
+	buf = palloc(mul_size(STOCH_GATHER, run.draws) * sizeof(double));
+	for (first = 0; first < is.nseries; first += STOCH_GATHER)
+	{
+		int			nb = (int) Min((Size) STOCH_GATHER, is.nseries - first);
+		int			k;
 
-				for (i = 0; i < run.draws; i++)
-					sum += v[i];
-				carestair_quantiles(v, run.draws, probs, nprobs, qv);
-				for (i = 0; i < nprobs; i++)
-					qd[i] = Float8GetDatum(qv[i]);
-				values[0] = Int32GetDatum(run.base_year + t + 1);
-				values[1] = Int32GetDatum(s + 1);
-				values[2] = Int32GetDatum(g);
-				values[3] = Float8GetDatum(sum / run.draws);
-				values[4] = PointerGetDatum(construct_array(qd, nprobs, FLOAT8OID, 8,
-															FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-				tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-			}
+		CHECK_FOR_INTERRUPTS();
+		for (i = 0; i < run.draws; i++)
+		{
+			const double *src = is.store + (Size) i * is.nseries + first;
+
+			for (k = 0; k < nb; k++)
+				buf[(Size) k * run.draws + i] = src[k];
 		}
+		for (k = 0; k < nb; k++)
+		{
+			double	   *v = buf + (Size) k * run.draws;
+			Size		series = first + k;
+			double		sum = 0.0;
+			Datum		values[5];
+			bool		nulls[5] = {false, false, false, false, false};
+
+			g = (int) (series % is.ngroups);
+			s = (int) ((series / is.ngroups) % 3);
+			t = (int) (series / is.ngroups / 3);
+			nulls[1] = (s == 2);
+			for (i = 0; i < run.draws; i++)
+				sum += v[i];
+			carestair_quantiles(v, run.draws, probs, nprobs, qv);
+			for (i = 0; i < nprobs; i++)
+				qd[i] = Float8GetDatum(qv[i]);
+			values[0] = Int32GetDatum(run.base_year + t + 1);
+			values[1] = Int32GetDatum(s + 1);
+			values[2] = Int32GetDatum(g);
+			values[3] = Float8GetDatum(sum / run.draws);
+			values[4] = PointerGetDatum(construct_array(qd, nprobs, FLOAT8OID, 8,
+														FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
+	}
 	/* Free the draws now: a lateral caller may run many regions in one context. */
 	pfree(is.store);
 	PG_RETURN_NULL();
