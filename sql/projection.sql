@@ -30,6 +30,7 @@ SELECT count(*) FROM carestair.project_population('TABLE pop', 'TABLE fert', 'TA
 -- Errors: arguments.
 SELECT * FROM carestair.project_population('TABLE pop', 'TABLE fert', 'TABLE mort', 'TABLE mig', 2019);
 SELECT * FROM carestair.project_population('TABLE pop', 'TABLE fert', 'TABLE mort', 'TABLE mig', 2147483647);
+SELECT * FROM carestair.project_population('SELECT region, -2000000000 AS year, sex, age, persons FROM pop', 'TABLE fert', 'TABLE mort', 'TABLE mig', 2000000000);
 SELECT * FROM carestair.project_population('TABLE pop', 'TABLE fert', 'TABLE mort', 'TABLE mig', 2022, 0);
 SELECT * FROM carestair.project_population('TABLE pop', 'TABLE fert', 'TABLE mort', 'TABLE mig', 2022, 'NaN');
 SELECT * FROM carestair.project_population('TABLE pop', 'TABLE fert', 'TABLE mort', 'TABLE mig', 2022, 1.055, 1.5);

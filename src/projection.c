@@ -96,9 +96,24 @@ typedef struct Projection
 } Projection;
 
 /*
+ * Report that the projection would need more than PROJ_MEMORY_LIMIT, naming
+ * last_year, since a long horizon is what makes the slot tables large.
+ */
+static void
+memory_limit_error(const Projection *pj, int64 nsteps)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("projection to last_year %d needs more than %zu MB of working memory",
+					pj->last_year, (PROJ_MEMORY_LIMIT + 1) / (1024 * 1024)),
+			 errdetail("%d regions, %d ages and " INT64_FORMAT " projected years were asked for.",
+					   pj->nregions, pj->nages, nsteps),
+			 errhint("Project fewer years or fewer regions per call.")));
+}
+
+/*
  * Allocate n * size zeroed bytes in the projection's context, counting them
- * against PROJ_MEMORY_LIMIT; what asks for more is an error naming last_year,
- * since a long horizon is what makes the slot tables large.
+ * against PROJ_MEMORY_LIMIT (beyond it: memory_limit_error).
  */
 static void *
 proj_alloc(Projection *pj, Size n, Size size)
@@ -106,13 +121,7 @@ proj_alloc(Projection *pj, Size n, Size size)
 	Size		bytes = mul_size(n, size);
 
 	if (bytes > PROJ_MEMORY_LIMIT || pj->used > PROJ_MEMORY_LIMIT - bytes)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("projection to last_year %d needs more than %zu MB of working memory",
-						pj->last_year, (PROJ_MEMORY_LIMIT + 1) / (1024 * 1024)),
-				 errdetail("%d regions, %d ages and %d projected years were asked for.",
-						   pj->nregions, pj->nages, pj->nsteps),
-				 errhint("Project fewer years or fewer regions per call.")));
+		memory_limit_error(pj, pj->nsteps);
 	pj->used += bytes;
 	return MemoryContextAllocZero(pj->cxt, bytes == 0 ? 1 : bytes);
 }
@@ -775,6 +784,7 @@ project_common(FunctionCallInfo fcinfo, bool births_mode)
 	double		sex_ratio = PG_GETARG_FLOAT8(5);
 	double		age0 = (PG_NARGS() > 6) ? PG_GETARG_FLOAT8(6) : 0.5;
 	Projection	pj;
+	int64		steps;
 	int			i;
 
 	for (i = 0; i < 4; i++)
@@ -809,7 +819,11 @@ project_common(FunctionCallInfo fcinfo, bool births_mode)
 				 errmsg("last_year %d is before the base year %d", last_year, pj.base_year),
 				 errdetail("The base year is the year of the rows of population_sql."),
 				 errhint("Pass a last_year of %d or later.", pj.base_year)));
-	pj.nsteps = last_year - pj.base_year;
+	/* A horizon that cannot even be counted in an int needs too much. */
+	steps = (int64) last_year - pj.base_year;
+	if (steps > (int64) (PROJ_MEMORY_LIMIT / sizeof(int)))
+		memory_limit_error(&pj, steps);
+	pj.nsteps = (int) steps;
 	init_rate_tables(&pj);
 	read_rates(&pj, RATE_FERTILITY, sql[1]);
 	read_rates(&pj, RATE_MORTALITY, sql[2]);
