@@ -29,7 +29,8 @@ SQL_MODULES = \
 	src/decompose.sql \
 	src/kostra.sql \
 	src/kostra_import.sql \
-	src/kostra_compare.sql
+	src/kostra_compare.sql \
+	src/stochastic.sql
 
 MODULE_big  = carestair
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
@@ -38,7 +39,7 @@ DATA        = $(wildcard sql/updates/$(EXTENSION)--*--*.sql)
 EXTRA_CLEAN = results regression.diffs regression.out tap.out
 
 # pg_regress: 00_setup creates the extension, the rest run in listed order.
-REGRESS      = 00_setup region population ssb_import population_stats care_level iplos beds beon care_demand staffing rota projection projection_scenario projection_backtest decompose kostra kostra_compare
+REGRESS      = 00_setup region population ssb_import population_stats care_level iplos beds beon care_demand staffing rota projection projection_scenario projection_backtest decompose kostra kostra_compare stochastic
 REGRESS_OPTS = --load-extension=postgis
 
 PG_CPPFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter
