@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DRAWS=${1:-1000}
 YEARS=${2:-30}
-ALLK=${ALLK_CSV:-/work/shared/data/population/ssb07459_all_kommuner_2015_2020_2025_2026.csv}
+ALLK=${ALLK_CSV:-$(cd .. && pwd)/shared/data/population/ssb07459_all_kommuner_2015_2020_2025_2026.csv}
 . tools/common.sh
 build_and_stage >/dev/null
 WORK=$(mktemp -d -t carestair-bench.XXXXXX)
