@@ -20,6 +20,13 @@
  *
  * The female stock at ages >= 1 is projected before births are computed, so
  * the averaged exposure of mothers uses the end-of-year stock of the same step.
+ *
+ * The stochastic projection (src/stochastic.c, doc/stochastic.md) runs the
+ * same step through carestair_projection_step_noisy: per-step multipliers of
+ * f, q, I and e (q and e capped at 1), and optionally event counts drawn
+ * around the expected values.  With multipliers of exactly 1 and no sampler
+ * every operation above is performed on the same values in the same order,
+ * so the result is bit-identical to carestair_projection_step.
  */
 #include "postgres.h"
 
@@ -45,36 +52,124 @@ settle_rounding(double *end, double *deaths, double size)
 	return true;
 }
 
+/* The multipliers of an unperturbed step. */
+static const ProjectionStepNoise no_noise = {1.0, 1.0, 1.0, 1.0, NULL, NULL, NULL};
+
+/* x capped at 1 (a probability scaled by a multiplier). */
+static inline double
+cap1(double x)
+{
+	return x < 1.0 ? x : 1.0;
+}
+
+/*
+ * Events of one cohort: emigrants *em of start stock s at rate e, immigrants
+ * *im (in: expected count), deaths *d at probability q with migrants exposed
+ * for the share k of the year.  Expected values, or draws under demographic
+ * noise (deaths capped so that the end stock is not negative).
+ */
+static inline void
+cohort_events(const ProjectionStepNoise *nz, double s, double e, double q,
+			  double k, double *em, double *im, double *d)
+{
+	if (nz->binomial == NULL)
+	{
+		*em = e * s;
+		*d = q * (s + k * (*im - *em));
+		return;
+	}
+	*em = nz->binomial(nz->state, s, e);
+	*im = nz->poisson(nz->state, *im);
+	*d = nz->binomial(nz->state, s + k * (*im - *em), q);
+	if (*d > s - *em + *im)
+		*d = s - *em + *im;
+}
+
+/*
+ * The cohorts aged 1..A of one sex (see step_ages_1_up), always inlined with
+ * a constant `noisy` so that the common expected-value path runs without a
+ * branch per cell.  Immigrants are written only under noise (the expected
+ * counts are the scaled input).  Returns whether any end stock is negative.
+ */
+static pg_attribute_always_inline bool
+ages_loop(const ProjectionStepNoise *nz, bool noisy, int A, const double *q,
+		  const double *e, const double *imm, const double *p,
+		  double *p_end, double *deaths, double *emigrants, double *immigrants)
+{
+	double		qs = nz->mortality;
+	double		es = nz->emigration;
+	double		is = nz->immigration;
+	bool		neg = false;
+	int			a;
+
+	for (a = 1; a <= A; a++)
+	{
+		double		s = (a < A) ? p[a - 1] : p[A - 1] + p[A];
+		double		im = imm[a] * is;
+		double		em,
+					d,
+					end;
+
+		if (noisy)
+		{
+			cohort_events(nz, s, cap1(e[a] * es), cap1(q[a] * qs), 0.5, &em, &im, &d);
+			if (immigrants)
+				immigrants[a] = im;
+		}
+		else
+		{
+			em = cap1(e[a] * es) * s;
+			d = cap1(q[a] * qs) * (s + 0.5 * (im - em));
+		}
+		end = s - d - em + im;
+		neg |= (end < 0.0);
+		emigrants[a] = em;
+		deaths[a] = d;
+		p_end[a] = end;
+	}
+	return neg;
+}
+
 /*
  * Project the cohorts aged a >= 1 at the end of the year for one sex, given
- * the 1 January stock p (ages 0..A).  Writes p_end, deaths and emigrants for
- * ages 1..A.  Returns the first age with a negative end stock, or -1.
+ * the 1 January stock p (ages 0..A).  Writes p_end, deaths, emigrants and
+ * (if not NULL) immigrants for ages 1..A.  Returns the first age with a
+ * negative end stock, or -1.
  */
 static int
-step_ages_1_up(const ProjectionStepInput *in, int sex, const double *p,
-			   double *p_end, double *deaths, double *emigrants)
+step_ages_1_up(const ProjectionStepInput *in, const ProjectionStepNoise *nz,
+			   int sex, const double *p, double *p_end, double *deaths,
+			   double *emigrants, double *immigrants)
 {
 	int			A = in->nages - 1;
 	int			off = sex * in->nages;
 	const double *q = in->q + off;
 	const double *e = in->emigration_rate + off;
 	const double *imm = in->immigrants + off;
+	bool		noisy = (nz->binomial != NULL);
+	bool		neg;
 	int			bad = -1;
 	int			a;
 
-	for (a = 1; a <= A; a++)
+	if (noisy)
+		neg = ages_loop(nz, true, A, q, e, imm, p, p_end, deaths, emigrants, immigrants);
+	else
 	{
-		double		s = (a < A) ? p[a - 1] : p[A - 1] + p[A];
-		double		em = e[a] * s;
-		double		d = q[a] * (s + 0.5 * (imm[a] - em));
-		double		end = s - d - em + imm[a];
-
-		if (settle_rounding(&end, &d, s + imm[a]) && bad < 0)
-			bad = a;
-		emigrants[a] = em;
-		deaths[a] = d;
-		p_end[a] = end;
+		neg = ages_loop(nz, false, A, q, e, imm, p, p_end, deaths, emigrants, NULL);
+		if (immigrants)
+			for (a = 1; a <= A; a++)
+				immigrants[a] = imm[a] * nz->immigration;
 	}
+
+	/* Rare: settle rounding-level negatives, report real ones. */
+	if (neg)
+		for (a = 1; a <= A; a++)
+		{
+			double		s = (a < A) ? p[a - 1] : p[A - 1] + p[A];
+
+			if (settle_rounding(&p_end[a], &deaths[a], s + imm[a] * nz->immigration) && bad < 0)
+				bad = a;
+		}
 	return bad;
 }
 
@@ -84,19 +179,26 @@ step_ages_1_up(const ProjectionStepInput *in, int sex, const double *p,
  * negative.
  */
 static bool
-step_age_0(const ProjectionStepInput *in, int sex, double n,
-		   double *p_end, double *deaths, double *emigrants)
+step_age_0(const ProjectionStepInput *in, const ProjectionStepNoise *nz,
+		   int sex, double n, double *p_end, double *deaths,
+		   double *emigrants, double *immigrants)
 {
 	int			off = sex * in->nages;
-	double		em = in->emigration_rate[off] * n;
-	double		imm = in->immigrants[off];
-	double		d = in->q[off] * (n + in->age0_exposure * (imm - em));
+	double		im = in->immigrants[off] * nz->immigration;
+	double		em,
+				d,
+				end;
+	bool		bad;
 
-	double		end = n - d - em + imm;
-	bool		bad = settle_rounding(&end, &d, n + imm);
-
+	cohort_events(nz, n, cap1(in->emigration_rate[off] * nz->emigration),
+				  cap1(in->q[off] * nz->mortality), in->age0_exposure,
+				  &em, &im, &d);
+	end = n - d - em + im;
+	bad = settle_rounding(&end, &d, n + im);
 	emigrants[0] = em;
 	deaths[0] = d;
+	if (immigrants)
+		immigrants[0] = im;
 	p_end[0] = end;
 	return bad;
 }
@@ -110,6 +212,22 @@ carestair_projection_step(const ProjectionStepInput *in,
 						  const double *p_start, double *p_end,
 						  double *deaths, double *emigrants, double *births)
 {
+	return carestair_projection_step_noisy(in, NULL, p_start, p_end, deaths,
+										   emigrants, NULL, births);
+}
+
+/*
+ * carestair_projection_step_noisy: see projection_kernel.h.  With noise NULL
+ * (or all multipliers 1 and no sampler) this is the deterministic step.
+ */
+int
+carestair_projection_step_noisy(const ProjectionStepInput *in,
+								const ProjectionStepNoise *noise,
+								const double *p_start, double *p_end,
+								double *deaths, double *emigrants,
+								double *immigrants_out, double *births)
+{
+	const ProjectionStepNoise *nz = noise ? noise : &no_noise;
 	int			n = in->nages;
 	int			A = n - 1;
 	int			bad = -1;
@@ -120,8 +238,9 @@ carestair_projection_step(const ProjectionStepInput *in,
 
 	for (s = 0; s < 2; s++)
 	{
-		b = step_ages_1_up(in, s, p_start + s * n, p_end + s * n,
-						   deaths + s * n, emigrants + s * n);
+		b = step_ages_1_up(in, nz, s, p_start + s * n, p_end + s * n,
+						   deaths + s * n, emigrants + s * n,
+						   immigrants_out ? immigrants_out + s * n : NULL);
 		if (b >= 0 && bad < 0)
 			bad = s * n + b;
 	}
@@ -139,13 +258,25 @@ carestair_projection_step(const ProjectionStepInput *in,
 			total += in->fertility[a] * (sf + ef[a]) * 0.5;
 		}
 	}
-	births[0] = total * in->sex_ratio / (1.0 + in->sex_ratio);
-	births[1] = total / (1.0 + in->sex_ratio);
+	total *= nz->fertility;
+	if (nz->binomial == NULL)
+	{
+		births[0] = total * in->sex_ratio / (1.0 + in->sex_ratio);
+		births[1] = total / (1.0 + in->sex_ratio);
+	}
+	else
+	{
+		total = nz->poisson(nz->state, total);
+		births[0] = nz->binomial(nz->state, total, in->sex_ratio / (1.0 + in->sex_ratio));
+		births[1] = total - births[0];
+	}
 
 	for (s = 0; s < 2; s++)
 	{
-		if (step_age_0(in, s, births[s], p_end + s * n, deaths + s * n,
-					   emigrants + s * n) && (bad < 0 || bad > s * n))
+		if (step_age_0(in, nz, s, births[s], p_end + s * n, deaths + s * n,
+					   emigrants + s * n,
+					   immigrants_out ? immigrants_out + s * n : NULL) &&
+			(bad < 0 || bad > s * n))
 			bad = s * n;
 	}
 	return bad;

@@ -31,9 +31,43 @@ typedef struct ProjectionStepInput
  * the first cell whose projected population is negative (the caller reports
  * it; the outputs are complete either way).
  */
+/*
+ * Optional perturbation of one step, for the stochastic projection
+ * (src/stochastic_kernel.c, doc/stochastic.md).  The multipliers scale the
+ * step's rates and counts: fertility rates, q (capped at 1), immigrant counts
+ * and emigration rates (capped at 1).  Multipliers of exactly 1 leave every
+ * result bit-identical to the unperturbed step.  When binomial is not NULL,
+ * event counts are drawn instead of taken as expected values (demographic
+ * noise): emigrants ~ Binomial(S, e), immigrants ~ Poisson(I), deaths ~
+ * Binomial(S + k (I - E), q) capped at S - E + I, births ~ Poisson(B) and
+ * boys ~ Binomial(births, srb / (1 + srb)).
+ */
+typedef struct ProjectionStepNoise
+{
+	double		fertility;
+	double		mortality;
+	double		immigration;
+	double		emigration;
+	double		(*binomial) (void *state, double n, double p);
+	double		(*poisson) (void *state, double mean);
+	void	   *state;
+} ProjectionStepNoise;
+
 extern int	carestair_projection_step(const ProjectionStepInput *in,
 									  const double *p_start, double *p_end,
 									  double *deaths, double *emigrants,
 									  double *births);
+
+/*
+ * carestair_projection_step under a perturbation (noise may be NULL: none).
+ * immigrants_out, if not NULL, receives the immigrant count of each cell
+ * (drawn under demographic noise, else the scaled input).
+ */
+extern int	carestair_projection_step_noisy(const ProjectionStepInput *in,
+											const ProjectionStepNoise *noise,
+											const double *p_start, double *p_end,
+											double *deaths, double *emigrants,
+											double *immigrants_out,
+											double *births);
 
 #endif							/* CARESTAIR_PROJECTION_KERNEL_H */

@@ -67,6 +67,18 @@ SELECT region, year, persons, persons_67_plus AS "67+", persons_80_plus AS "80+"
  WHERE scenario = 'demo2026' AND year IN (2026, 2030, 2035, 2040, 2050)
  ORDER BY region, year;
 
+\echo
+\echo '== 9. How uncertain is that? 80+ and 90+ in Målselv to 2040: mean and 90 % prediction interval of 1,000 stochastic'
+\echo '==    draws of demo2026 (default parameters, carestair''s choice, with demographic noise; doc/stochastic.md)'
+INSERT INTO carestair.stochastic_parameters (scenario, source) VALUES ('demo2026', 'carestair defaults (doc/stochastic.md)');
+INSERT INTO carestair.age_grouping (scheme, age_from, age_to, label) VALUES ('demo_oldest', 80, NULL, '80+'), ('demo_oldest', 90, NULL, '90+')
+    ON CONFLICT DO NOTHING;
+SELECT age_group, year, round(mean) AS mean, round(quantile_values[1]) AS "5 %", round(quantile_values[2]) AS median,
+       round(quantile_values[3]) AS "95 %"
+  FROM carestair.project_population_intervals('demo2026', ARRAY['5524'], 2040, 1000, 1, '{0.05,0.5,0.95}', 'demo_oldest')
+ WHERE sex IS NULL AND age_group IN ('80+', '90+') AND year IN (2027, 2030, 2035, 2040)
+ ORDER BY age_group, year;
+
 -- The omsorgstrapp section reads the population from :popq: observed up to
 -- 2025, then the projection demo2026 (observed base year 2026, projected
 -- 2027-2050).

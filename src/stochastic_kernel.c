@@ -1,0 +1,350 @@
+/*
+ * stochastic_kernel.c
+ *	  The numerical parts of the stochastic projection (doc/stochastic.md):
+ *	  the random number generator and its per-draw streams, the level paths
+ *	  of fertility, mortality and migration, binomial and Poisson draws for
+ *	  demographic noise, and type-7 quantiles by selection.
+ *
+ * Generator: xoshiro256** 1.0 (Blackman & Vigna, "Scrambled linear
+ * pseudorandom number generators", ACM TOMS 47(4), 2021; reference code at
+ * prng.di.unimi.it), its state filled by SplitMix64 (Steele, Lea & Flood
+ * 2014) from the key
+ *	  splitmix64(seed) XOR draw * 0xD1B54A32D192ED03 XOR stream * 0x8CB92BA72F3D8DD7.
+ * Every draw of every region therefore has its own stream that depends only
+ * on (seed, draw, stream), so results do not depend on which process or in
+ * which order the draws and regions are computed.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "stochastic_kernel.h"
+
+/* One SplitMix64 step: advances *x and returns the mixed output. */
+static uint64
+splitmix64(uint64 *x)
+{
+	uint64		z = (*x += UINT64CONST(0x9E3779B97F4A7C15));
+
+	z = (z ^ (z >> 30)) * UINT64CONST(0xBF58476D1CE4E5B9);
+	z = (z ^ (z >> 27)) * UINT64CONST(0x94D049BB133111EB);
+	return z ^ (z >> 31);
+}
+
+static inline uint64
+rotl(uint64 x, int k)
+{
+	return (x << k) | (x >> (64 - k));
+}
+
+/* The next 64 bits of xoshiro256**. */
+static inline uint64
+next64(StochasticRng *rng)
+{
+	uint64	   *s = rng->s;
+	uint64		result = rotl(s[1] * 5, 7) * 9;
+	uint64		t = s[1] << 17;
+
+	s[2] ^= s[0];
+	s[3] ^= s[1];
+	s[1] ^= s[2];
+	s[0] ^= s[3];
+	s[2] ^= t;
+	s[3] = rotl(s[3], 45);
+	return result;
+}
+
+/* Seed rng for (seed, draw, stream); see the file header. */
+void
+carestair_rng_seed(StochasticRng *rng, uint64 seed, uint64 draw, uint64 stream)
+{
+	uint64		x = seed;
+	uint64		key = splitmix64(&x) ^ (draw * UINT64CONST(0xD1B54A32D192ED03)) ^
+		(stream * UINT64CONST(0x8CB92BA72F3D8DD7));
+	int			i;
+
+	for (i = 0; i < 4; i++)
+		rng->s[i] = splitmix64(&key);
+	rng->has_spare = false;
+	rng->spare = 0.0;
+}
+
+/* Uniform on [0, 1) with 53 random bits. */
+double
+carestair_rng_uniform(StochasticRng *rng)
+{
+	return (double) (next64(rng) >> 11) * (1.0 / 9007199254740992.0);
+}
+
+/*
+ * Standard normal by the Box-Muller transform; the second value of each pair
+ * is kept for the next call.
+ */
+double
+carestair_rng_normal(StochasticRng *rng)
+{
+	double		u1,
+				u2,
+				r;
+
+	if (rng->has_spare)
+	{
+		rng->has_spare = false;
+		return rng->spare;
+	}
+	u1 = 1.0 - carestair_rng_uniform(rng);	/* (0, 1] */
+	u2 = carestair_rng_uniform(rng);
+	r = sqrt(-2.0 * log(u1));
+	rng->spare = r * sin(2.0 * M_PI * u2);
+	rng->has_spare = true;
+	return r * cos(2.0 * M_PI * u2);
+}
+
+/*
+ * Poisson(mean): inversion below mean 10, else the transformed rejection
+ * method PTRS (Hörmann, "The transformed rejection method for generating
+ * Poisson random variables", Insurance: Mathematics and Economics 12, 1993),
+ * both exact.  rng is a StochasticRng (void * for the kernel's callback).
+ */
+double
+carestair_rng_poisson(void *rngp, double mean)
+{
+	StochasticRng *rng = (StochasticRng *) rngp;
+
+	if (!(mean > 0.0))
+		return 0.0;
+	if (mean < 10.0)
+	{
+		double		p = exp(-mean);
+		double		f = p;
+		double		u = carestair_rng_uniform(rng);
+		int			k = 0;
+
+		while (u > f && k < 1000)
+		{
+			k++;
+			p *= mean / k;
+			f += p;
+		}
+		return (double) k;
+	}
+	else
+	{
+		double		smu = sqrt(mean);
+		double		b = 0.931 + 2.53 * smu;
+		double		a = -0.059 + 0.02483 * b;
+		double		invalpha = 1.1239 + 1.1328 / (b - 3.4);
+		double		vr = 0.9277 - 3.6224 / (b - 2.0);
+		double		lmean = log(mean);
+
+		for (;;)
+		{
+			double		u = carestair_rng_uniform(rng) - 0.5;
+			double		v = carestair_rng_uniform(rng);
+			double		us = 0.5 - fabs(u);
+			double		k = floor((2.0 * a / us + b) * u + mean + 0.43);
+
+			if (us >= 0.07 && v <= vr)
+				return k;
+			if (k < 0.0 || (us < 0.013 && v > us))
+				continue;
+			if (log(v) + log(invalpha) - log(a / (us * us) + b) <=
+				-mean + k * lmean - lgamma(k + 1.0))
+				return k;
+		}
+	}
+}
+
+/*
+ * Binomial(n, p) with n rounded to a whole number: inversion while
+ * n min(p, 1-p) < 30 (exact), else the normal approximation with continuity
+ * correction, clamped to 0..n (doc/stochastic.md says so).
+ */
+double
+carestair_rng_binomial(void *rngp, double n, double p)
+{
+	StochasticRng *rng = (StochasticRng *) rngp;
+	double		nn = floor(n + 0.5);
+	bool		flip = p > 0.5;
+	double		pp = flip ? 1.0 - p : p;
+	double		x;
+
+	if (!(nn > 0.0) || !(pp > 0.0))
+		return flip ? nn : 0.0;
+	if (nn * pp < 30.0)
+	{
+		double		q = 1.0 - pp;
+		double		s = pp / q;
+		double		a = (nn + 1.0) * s;
+		double		r = pow(q, nn);
+		double		u = carestair_rng_uniform(rng);
+
+		x = 0.0;
+		while (u > r && x < nn)
+		{
+			u -= r;
+			x += 1.0;
+			r *= a / x - s;
+		}
+	}
+	else
+	{
+		x = floor(nn * pp + sqrt(nn * pp * (1.0 - pp)) * carestair_rng_normal(rng) + 0.5);
+		if (x < 0.0)
+			x = 0.0;
+		if (x > nn)
+			x = nn;
+	}
+	return flip ? nn - x : x;
+}
+
+/* FNV-1a 64-bit hash of a key (a region code): its demographic-noise stream. */
+uint64
+carestair_stream_of(const char *key, int len)
+{
+	uint64		h = UINT64CONST(0xCBF29CE484222325);
+	int			i;
+
+	for (i = 0; i < len; i++)
+	{
+		h ^= (unsigned char) key[i];
+		h *= UINT64CONST(0x100000001B3);
+	}
+	return h | 1;				/* never the level stream 0 */
+}
+
+/*
+ * The multipliers of draw `draw` for steps 0..nsteps-1, written to
+ * mult[level * nsteps + t]:
+ *	  fertility	  exp(x_t),  x_t = ar_f x_{t-1} + sd_f e_t
+ *	  mortality	  exp(k_t),  k_t = k_{t-1} + drift + sd_k e_t
+ *	  immigration exp(y_t),  y_t = ar_i y_{t-1} + sd_i e_t
+ *	  emigration  exp(z_t),  z_t = ar_e z_{t-1} + sd_e e_t
+ * with x, k, y, z = 0 in the base year and e_t standard normal, four per
+ * step in this order from the level stream of (seed, draw), whatever the
+ * sds are (so that changing one sd leaves the other paths as they were).
+ */
+void
+carestair_level_paths(const StochasticParams *par, uint64 seed, int draw,
+					  int nsteps, double *mult)
+{
+	StochasticRng rng;
+	double		x = 0.0,
+				k = 0.0,
+				y = 0.0,
+				z = 0.0;
+	int			t;
+
+	carestair_rng_seed(&rng, seed, (uint64) draw, STOCH_LEVEL_STREAM);
+	for (t = 0; t < nsteps; t++)
+	{
+		double		ef = carestair_rng_normal(&rng);
+		double		ek = carestair_rng_normal(&rng);
+		double		ei = carestair_rng_normal(&rng);
+		double		ee = carestair_rng_normal(&rng);
+
+		x = par->fertility_ar * x + par->fertility_sd * ef;
+		k = k + par->mortality_drift + par->mortality_sd * ek;
+		y = par->immigration_ar * y + par->immigration_sd * ei;
+		z = par->emigration_ar * z + par->emigration_sd * ee;
+		mult[STOCH_FERTILITY * nsteps + t] = exp(x);
+		mult[STOCH_MORTALITY * nsteps + t] = exp(k);
+		mult[STOCH_IMMIGRATION * nsteps + t] = exp(y);
+		mult[STOCH_EMIGRATION * nsteps + t] = exp(z);
+	}
+}
+
+/*
+ * Rearrange v[lo..hi] so that v[k] holds the value it would have if sorted,
+ * everything before it being <= and everything after >= (Hoare's FIND with a
+ * median-of-three pivot).
+ */
+static void
+select_kth(double *v, int lo, int hi, int k)
+{
+	while (hi > lo)
+	{
+		int			mid = lo + (hi - lo) / 2;
+		double		pivot,
+					tmp;
+		int			i,
+					j;
+
+		/* Median of three into v[mid]. */
+		if (v[mid] < v[lo])
+		{
+			tmp = v[mid]; v[mid] = v[lo]; v[lo] = tmp;
+		}
+		if (v[hi] < v[lo])
+		{
+			tmp = v[hi]; v[hi] = v[lo]; v[lo] = tmp;
+		}
+		if (v[hi] < v[mid])
+		{
+			tmp = v[hi]; v[hi] = v[mid]; v[mid] = tmp;
+		}
+		pivot = v[mid];
+		i = lo;
+		j = hi;
+		while (i <= j)
+		{
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i <= j)
+			{
+				tmp = v[i]; v[i] = v[j]; v[j] = tmp;
+				i++;
+				j--;
+			}
+		}
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			return;
+	}
+}
+
+/*
+ * Quantiles of v[0..n-1] (n >= 1; v is rearranged) at the increasing
+ * probabilities probs[0..nprobs-1], by Hyndman & Fan's type 7 (R's default,
+ * numpy's "linear", PostgreSQL's percentile_cont): with h = (n - 1) p,
+ * Q(p) = x_(floor h) + (h - floor h) (x_(floor h + 1) - x_(floor h)) on the
+ * sorted values x_(0..n-1).  Each quantile selects within what lies right of
+ * the previous one, so the cost is O(n) per quantile without a full sort.
+ */
+void
+carestair_quantiles(double *v, int n, const double *probs, int nprobs, double *out)
+{
+	int			from = 0;
+	int			i;
+
+	for (i = 0; i < nprobs; i++)
+	{
+		double		h = probs[i] * (n - 1);
+		int			lo = (int) floor(h);
+		double		x_lo,
+					x_hi;
+		int			j;
+
+		if (lo > n - 1)
+			lo = n - 1;
+		if (lo < from)
+			lo = from;			/* cannot happen for increasing probs */
+		select_kth(v, from, n - 1, lo);
+		x_lo = v[lo];
+		x_hi = x_lo;
+		if (lo + 1 < n && h > lo)
+		{
+			x_hi = v[lo + 1];
+			for (j = lo + 2; j < n; j++)
+				if (v[j] < x_hi)
+					x_hi = v[j];
+		}
+		out[i] = (h > lo) ? x_lo + (h - lo) * (x_hi - x_lo) : x_lo;
+		from = lo;
+	}
+}
