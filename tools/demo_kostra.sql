@@ -3,7 +3,7 @@
 -- comes from data/ (see data/SOURCES.md); no NOK figure is shown, because
 -- KOSTRA accounts are not available offline.
 \echo
-\echo '== 7. Load the KOSTRA module data: KMD need index 2025-2026, SSB care-service panel for Midt-Troms 2007-2025'
+\echo '== KOSTRA 1. Load the KOSTRA module data: KMD need index 2025-2026, SSB care-service panel for Midt-Troms 2007-2025'
 \i data/load_kostra.sql
 
 -- The analyst's peer set (sammenligningskommuner).
@@ -15,7 +15,7 @@ ON CONFLICT DO NOTHING;
 \set QUIET off
 
 \echo
-\echo '== 8. Need index (KMD Grønt hefte 2026; pleie og omsorg is DERIVED from KMD weights and criteria, unverified)'
+\echo '== KOSTRA 2. Need index (KMD Grønt hefte 2026; pleie og omsorg is DERIVED from KMD weights and criteria, unverified)'
 SELECT g.region, g.name,
        max(n.value) FILTER (WHERE n.sector = 'samlet') AS "samlet (A-k)",
        max(n.value) FILTER (WHERE n.sector = 'pleie_og_omsorg') AS "pleie og omsorg (derived)"
@@ -24,7 +24,7 @@ SELECT g.region, g.name,
  GROUP BY g.region, g.name ORDER BY g.region;
 
 \echo
-\echo '== 9. Nurse årsverk and recipients per 1000 inhabitants, Midt-Troms 2025, raw and divided by the need index (pleie og omsorg 2026, derived)'
+\echo '== KOSTRA 3. Nurse årsverk and recipients per 1000 inhabitants, Midt-Troms 2025, raw and divided by the need index (pleie og omsorg 2026, derived)'
 SELECT g.region, g.name,
        round(a.per_1000_inhabitants, 2) AS "nurse årsverk / 1000",
        round(a.per_1000_inhabitants / n.value, 2) AS "need-adjusted",
@@ -39,23 +39,23 @@ SELECT g.region, g.name,
  ORDER BY 4 DESC;
 
 \echo
-\echo '== 10. Why Målselv differs from the Midt-Troms peer set in nurse årsverk per 1000 inhabitants, 2025'
+\echo '== KOSTRA 4. Why Målselv differs from the Midt-Troms peer set in nurse årsverk per 1000 inhabitants, 2025'
 \echo '      (årsverk/inhabitant = age mix x recipients per inhabitant of the age band x årsverk per recipient; exact Shapley split)'
 SELECT service, effect, kommune_value AS "Målselv", reference_value AS "peers", per_inhabitant AS "per 1000 inh.", total AS "årsverk", note
   FROM carestair.why_dearer('5524', 2025, 'peer_set:Midt-Troms', 'nurse_arsverk', need_year => 2026);
 
 \echo
-\echo '== 11. The same for recipients of home services and long-term institution stays, Målselv against Bardu, 2025'
+\echo '== KOSTRA 5. The same for recipients of home services and long-term institution stays, Målselv against Bardu, 2025'
 SELECT service, effect, kommune_value AS "Målselv", reference_value AS "Bardu", per_inhabitant AS "per 1000 inh.", total AS "recipients"
   FROM carestair.why_dearer('5524', 2025, 'kommune:5520', 'recipients', need_year => 2026);
 
 \echo
-\echo '== 12. What changed in Målselv since 2019 (nurse årsverk)'
+\echo '== KOSTRA 6. What changed in Målselv since 2019 (nurse årsverk)'
 SELECT service, effect, from_value AS "2019", to_value AS "2025", per_inhabitant AS "per 1000 inh.", total AS "årsverk"
   FROM carestair.why_dearer_since('5524', 2019, 2025, 'nurse_arsverk');
 
 \echo
-\echo '== 13. Against Målselv''s KOSTRA group'
+\echo '== KOSTRA 7. Against Målselv''s KOSTRA group'
 DO $$
 BEGIN
     PERFORM * FROM carestair.why_dearer('5524', 2025, 'kostra_group', 'recipients', need_year => 2026);
@@ -66,7 +66,7 @@ END
 $$;
 
 \echo
-\echo '== 14. NOK: load your own KOSTRA export (e.g. statbank table 12362, 1 000 kr, by region, function and art), then:'
+\echo '== KOSTRA 8. NOK: load your own KOSTRA export (e.g. statbank table 12362, 1 000 kr, by region, function and art), then:'
 \echo '      SELECT * FROM carestair.import_ssb_kostra(pg_read_binary_file(''/path/12362.csv''));'
 \echo '      SELECT * FROM carestair.why_dearer(''5524'', 2024, ''peer_set:Midt-Troms'', need_year => 2026);'
 \echo '      SELECT * FROM carestair.need_adjusted_expenditure(2024, ''land_uten_oslo'', need_year => 2026);'

@@ -10,16 +10,16 @@
 -- approximate; the 2 MNOK Forsvaret contribution is an assumption.
 \pset footer off
 \echo
-\echo '== L1. Legevakt inputs for Midt-Troms: SSB 250 m population grid 2015, legevakter 2024, candidate sites'
+\echo '== Legevakt 1. Legevakt inputs for Midt-Troms: SSB 250 m population grid 2015, legevakter 2024, candidate sites'
 \i data/legevakt_load.sql
 SELECT site_id, name, region, kind, left(source, 60) AS "source (abridged)" FROM carestair.site ORDER BY site_id;
 
 \echo
-\echo '== L2. Travel-time matrix: STRAIGHT-LINE FALLBACK (no road graph bundled: distance x 1.3 at 60 km/h)'
+\echo '== Legevakt 2. Travel-time matrix: STRAIGHT-LINE FALLBACK (no road graph bundled: distance x 1.3 at 60 km/h)'
 SELECT * FROM carestair.refresh_travel_times();
 
 \echo
-\echo '== L3. Målselv today (Bardu legevakt) and with its own legevakt at Andslimoen: share within 20/40/60 minutes (fallback times)'
+\echo '== Legevakt 3. Målselv today (Bardu legevakt) and with its own legevakt at Andslimoen: share within 20/40/60 minutes (fallback times)'
 SELECT 'Bardu (today)' AS legevakt, c.norm_minutes AS "within minutes", c.persons_within AS persons,
        round(100 * c.share_within::numeric, 1) AS "%", round(c.mean_minutes::numeric, 1) AS "mean min",
        round(c.p90_minutes::numeric, 1) AS "p90 min"
@@ -32,7 +32,7 @@ ORDER BY 1 DESC, 2;
 \echo 'NOU 2015:17 proposed (a proposal, not law) that 90 % of inhabitants should reach a legevakt within 40 minutes.'
 
 \echo
-\echo '== L4. Scenarios side by side, per member kommune (40-minute norm; costs in NOK per year; illustrative cost parameters)'
+\echo '== Legevakt 4. Scenarios side by side, per member kommune (40-minute norm; costs in NOK per year; illustrative cost parameters)'
 \i data/legevakt_scenarios.sql
 SELECT scenario, region AS kommune, persons, round(100 * share_within_norm::numeric, 1) AS "% within 40",
        round(mean_minutes::numeric, 1) AS "mean min", round(p90_minutes::numeric, 1) AS "p90 min",
@@ -43,7 +43,7 @@ SELECT scenario, region AS kommune, persons, round(100 * share_within_norm::nume
 SELECT DISTINCT travel_method AS "travel times computed by" FROM carestair.compare_legevakt_scenarios(40);
 
 \echo
-\echo '== L5. Målselv in each scenario'
+\echo '== Legevakt 5. Målselv in each scenario'
 SELECT scenario, round(100 * share_within_norm::numeric, 1) AS "% within 40", round(mean_minutes::numeric, 1) AS "mean min",
        operating_share AS "Målselv's operating share", travel_cost AS "patients' travel", callout_cost AS "call-outs",
        total_cost AS total,
@@ -51,7 +51,7 @@ SELECT scenario, round(100 * share_within_norm::numeric, 1) AS "% within 40", ro
   FROM carestair.compare_legevakt_scenarios(40) WHERE region = '5524' ORDER BY scenario;
 
 \echo
-\echo '== L6. Best sites for the Bardu and Finnsnes areas together (8 kommuner), among Bardu, Finnsnes, Andslimoen and Forsvaret (fallback times)'
+\echo '== Legevakt 6. Best sites for the Bardu and Finnsnes areas together (8 kommuner), among Bardu, Finnsnes, Andslimoen and Forsvaret (fallback times)'
 SELECT p AS "sites", array_agg(s.name ORDER BY s.site_id) AS "p-median: least person-minutes",
        round((max(m.objective) / (SELECT sum(persons) FROM carestair.demand_point WHERE region IN ('5514', '5518', '5520', '5522', '5524', '5526', '5528', '5530')))::numeric, 1) AS "mean min",
        min(m.method) AS method
@@ -62,7 +62,7 @@ SELECT p AS "sites", array_agg(s.name ORDER BY s.site_id) AS "p-median: least pe
  GROUP BY p ORDER BY p;
 
 \echo
-\echo '== L7. NOU 2015:17 proposed 90 % within 40 minutes. For the eight kommuner, with all five sites open (fallback times):'
+\echo '== Legevakt 7. NOU 2015:17 proposed 90 % within 40 minutes. For the eight kommuner, with all five sites open (fallback times):'
 \set m8 '''SELECT t.point_id, t.site_id, t.minutes FROM carestair.travel_time AS t JOIN carestair.demand_point AS d USING (point_id) WHERE d.region IN (''''5514'''', ''''5518'''', ''''5520'''', ''''5522'''', ''''5524'''', ''''5526'''', ''''5528'''', ''''5530'''')'''
 \set d8 '''SELECT point_id, persons FROM carestair.demand_point WHERE region IN (''''5514'''', ''''5518'''', ''''5520'''', ''''5522'''', ''''5524'''', ''''5526'''', ''''5528'''', ''''5530'''')'''
 SELECT round(100 * (max(c.objective) / (SELECT sum(persons) FROM carestair.demand_point WHERE region IN ('5514', '5518', '5520', '5522', '5524', '5526', '5528', '5530')))::numeric, 1) AS "% within 40 min, all five sites"
