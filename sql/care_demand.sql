@@ -40,3 +40,23 @@ DELETE FROM carestair.care_users WHERE year = 2030;
 SELECT * FROM carestair.care_users_from_records($$SELECT region, 2030 AS year, current_level AS level, age FROM carestair.synthetic_register(5)$$, '{10,67}');
 SELECT * FROM carestair.care_users_from_records($$SELECT region, 2030 AS year, current_level AS level, age FROM carestair.synthetic_register(5)$$, '{0,80,67}');
 SELECT * FROM carestair.care_users_from_records($$SELECT region, current_level AS level, age FROM carestair.synthetic_register(5)$$);
+-- Prediction intervals of users: coverage rates applied to each stochastic draw of a projection
+-- (rates of 2019-2023 estimated from the bundled real data; default stochastic parameters).
+\set mx `cat data/mortality/hmd_norway_Mx_1x1_1990_2023.txt`
+INSERT INTO carestair.projection_scenario (scenario, description, base_year, last_year) VALUES ('cd-test', 'care demand intervals test', 2026, 2040);
+SELECT count(*) AS rate_tables FROM carestair.estimate_scenario_rates('cd-test', ARRAY['5524'], 2019, 2023, :'mx');
+INSERT INTO carestair.stochastic_parameters (scenario) VALUES ('cd-test');
+CREATE TEMP TABLE cdi AS SELECT * FROM carestair.care_demand_intervals('5524', 2024, 2026, 'cd-test', 2040, 100, 7);
+SELECT year, level, draws_used, round(mean_users::numeric, 1) AS mean_users, (SELECT array_agg(round(q::numeric, 1)) FROM unnest(quantile_users) AS q) AS users_5_50_95 FROM cdi WHERE year IN (2030, 2040) ORDER BY year, level;
+-- The mean of the draws is close to the deterministic demand, and the interval widens with the horizon.
+SELECT c.level, round(abs(c.mean_users / d.users - 1)::numeric, 2) < 0.02 AS mean_within_2_pct FROM cdi AS c JOIN carestair.care_demand('5524', 2024, 2026, $$SELECT region, year, age, persons FROM carestair.project_population('cd-test', ARRAY['5524'], 2040)$$) AS d USING (year, level) WHERE c.year = 2040 ORDER BY c.level;
+SELECT level, bool_and(w2 > w1) AS widens FROM (SELECT level, year, quantile_users[3] - quantile_users[1] AS w2, lag(quantile_users[3] - quantile_users[1]) OVER (PARTITION BY level ORDER BY year) AS w1 FROM cdi WHERE year IN (2030, 2035, 2040)) AS w WHERE w1 IS NOT NULL GROUP BY level ORDER BY level;
+SELECT * FROM carestair.care_demand_intervals('5524', 2024, 2026, 'cd-test', 2040, 10, 1, '{0.5,0.05}');
+SELECT * FROM carestair.care_demand_intervals('5524', 2024, 2026, 'cd-test', 2040, 10, 1, '{0,0.5}');
+SELECT * FROM carestair.care_demand_intervals('5524', 2024, 2026, NULL);
+SELECT * FROM carestair.care_demand_intervals('5524', 2024, 2026, 'cd-test', 2040, 0);
+DELETE FROM carestair.stochastic_parameters WHERE scenario = 'cd-test';
+DELETE FROM carestair.fertility WHERE scenario = 'cd-test';
+DELETE FROM carestair.mortality WHERE scenario = 'cd-test';
+DELETE FROM carestair.migration WHERE scenario = 'cd-test';
+DELETE FROM carestair.projection_scenario WHERE scenario = 'cd-test';

@@ -251,3 +251,59 @@ $$;
 
 COMMENT ON FUNCTION carestair.care_users_from_records(text, integer[], text) IS
   'Count person-level service records (region, year, level, age) into carestair.care_users by age band (default 0-66, 67-79, 80+). See doc/care_demand.md.';
+
+/*
+ * care_demand_intervals(region, base_from, base_to, projection_scenario,
+ * last_year, draws, seed, quantiles): prediction intervals of users per step
+ * and year.  Users are linear in the population, so each stochastic draw of
+ * the projected population (carestair.project_population_draws) gives one
+ * draw of users; the quantiles are taken over those draws.
+ */
+CREATE FUNCTION carestair.care_demand_intervals(
+    region              text,
+    base_from           integer,
+    base_to             integer,
+    projection_scenario text,
+    last_year           integer DEFAULT NULL,
+    draws               integer DEFAULT 500,
+    seed                bigint DEFAULT 1,
+    quantiles           float8[] DEFAULT '{0.05,0.5,0.95}')
+RETURNS TABLE (year integer, level carestair.care_level, draws_used integer, mean_users float8, quantile_users float8[])
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF region IS NULL OR base_from IS NULL OR base_to IS NULL OR projection_scenario IS NULL
+       OR draws IS NULL OR seed IS NULL OR quantiles IS NULL THEN
+        RAISE EXCEPTION 'only last_year of care_demand_intervals may be NULL'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF cardinality(quantiles) = 0 OR EXISTS (SELECT FROM unnest(quantiles) WITH ORDINALITY AS q(p, i)
+                                              WHERE p IS NULL OR p <= 0 OR p >= 1 OR (i > 1 AND p <= quantiles[i - 1])) THEN
+        RAISE EXCEPTION 'invalid quantiles %', quantiles
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'Quantiles are increasing probabilities strictly between 0 and 1.',
+                  HINT = 'For example ''{0.05,0.5,0.95}''.';
+    END IF;
+    RETURN QUERY
+    WITH d AS (
+        SELECT x.draw, x.year, x.age, sum(x.persons) AS persons
+          FROM carestair.project_population_draws(projection_scenario, region, last_year, draws, seed) AS x
+         GROUP BY x.draw, x.year, x.age
+    ), cov AS (
+        SELECT * FROM carestair.care_coverage(region, base_from, base_to)
+    ), u AS (
+        SELECT d.draw, d.year, cov.level, sum(cov.rate * d.persons) AS users
+          FROM d JOIN cov ON d.age >= cov.age_from AND (cov.age_to IS NULL OR d.age <= cov.age_to)
+         GROUP BY d.draw, d.year, cov.level
+    )
+    SELECT u.year, u.level, count(*)::integer, avg(u.users),
+           percentile_cont(quantiles) WITHIN GROUP (ORDER BY u.users)
+      FROM u
+     GROUP BY u.year, u.level
+     ORDER BY u.year, u.level;
+END
+$$;
+
+COMMENT ON FUNCTION carestair.care_demand_intervals(text, integer, integer, text, integer, integer, bigint, float8[]) IS
+  'Prediction intervals of users per omsorgstrapp step and year: base-period coverage rates applied to each stochastic draw of the projected population (no dreining). See doc/care_demand.md.';

@@ -24,6 +24,15 @@ SELECT g.name AS kommune, d.year, d.level, round(d.users::numeric) AS users, rou
  ORDER BY g.name DESC, d.level, d.year;
 
 \echo
+\echo '== Omsorgstrapp 2b. How uncertain is that? Målselv users per step: 90 % prediction interval from 300 stochastic draws'
+\echo '   of the projection demo2026 (coverage rates held fixed; doc/care_demand.md)'
+SELECT year, level, round(mean_users::numeric) AS "mean users", round(quantile_users[1]::numeric) AS "5 %",
+       round(quantile_users[2]::numeric) AS "median", round(quantile_users[3]::numeric) AS "95 %"
+  FROM carestair.care_demand_intervals('5524', 2024, 2026, 'demo2026', 2040, 300, 2026)
+ WHERE year IN (2030, 2035, 2040)
+ ORDER BY level, year;
+
+\echo
 \echo '== Omsorgstrapp 3. With dreining: 2 % a year from langtidsopphold to heldøgns omsorgsbolig from 2027 (an example scenario)'
 INSERT INTO carestair.care_shift VALUES
   ('demo-dreining', 'langtidsopphold', 'omsorgsbolig_heldogn', 0.02, 2027, 'Example: 2 % a year from long-term places to staffed housing')
