@@ -32,6 +32,7 @@ INSERT INTO carestair.beon_rule (rule_set, rule_id, level) VALUES ('bad', 'x', '
 SELECT label, count(*) AS persons, round(avg(age), 1) AS mean_age, count(*) FILTER (WHERE dementia) AS dementia FROM carestair.synthetic_register(2000, 0.42) GROUP BY label;
 SELECT (SELECT string_agg(profile::text, ',' ORDER BY person_id) FROM carestair.synthetic_register(5, 0.1)) = (SELECT string_agg(profile::text, ',' ORDER BY person_id) FROM carestair.synthetic_register(5, 0.1)) AS reproducible;
 SELECT * FROM carestair.synthetic_register(-1);
+SELECT * FROM carestair.synthetic_register(5, 2.5);
 -- The BEON gap, without and with unit costs (TEST VALUES, not real NOK).
 SELECT * FROM carestair.beon_gap('SELECT * FROM carestair.synthetic_register(2000, 0.42)');
 INSERT INTO carestair.care_unit_cost (region, level, price_year, nok_per_user_year, source) SELECT '0000', level, 2026, 10000 * step, 'TEST VALUES for the regression test' FROM carestair.care_level_label;

@@ -95,11 +95,11 @@ csv_verify_encoding(const char *data, int len, int enc)
 		line = nl ? nl + 1 : end;
 		line_no++;
 	}
-	/* The whole failed but no single line did: a NUL or split sequence. */
-	ereport(ERROR,
-			(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-			 errmsg("content is not valid %s", pg_encoding_to_char(enc)),
-			 errhint("Pass encoding => 'LATIN1', 'UTF8' or 'auto'.")));
+	/*
+	 * Cannot happen: a line break is never part of a multibyte sequence in
+	 * an encoding PostgreSQL accepts, so an invalid buffer has an invalid line.
+	 */
+	elog(ERROR, "content is not valid %s, but no line of it is invalid", pg_encoding_to_char(enc));
 }
 
 /*
