@@ -30,6 +30,7 @@
 
 #include "projection_kernel.h"
 #include "stochastic_kernel.h"
+#include "stochastic_lanes.h"
 
 /* Largest number of draws per call (doc/stochastic.md). */
 #define STOCH_MAX_DRAWS 100000
@@ -332,24 +333,113 @@ read_run(FunctionCallInfo fcinfo, StochasticRun *run)
 				PG_GETARG_ARRAYTYPE_P(10), 2, 1.0);
 }
 
-/* What a run does with each projected year of each draw. */
-typedef void (*StepSink) (void *arg, int draw, int step, const double *p);
+/*
+ * What a run does with the draws: `step` receives the population on
+ * 1 January of each projected year of the draws d0 .. d0+nl-1, cell c of
+ * draw d0+l at p[c * stride + l]; `batch_end`, if not NULL, follows the last
+ * year of those draws.
+ */
+typedef struct DrawSinkOps
+{
+	void		(*step) (void *arg, int d0, int nl, int stride, int t, const double *p);
+	void		(*batch_end) (void *arg, int d0, int nl);
+} DrawSinkOps;
 
 /*
- * Run all draws of one region, calling sink with the population on
- * 1 January of each projected year.  A cohort whose perturbed rates would
- * leave it negative is set to 0 (doc/stochastic.md).  Checks for interrupts
- * once per draw.
+ * The level paths of every draw of a run, computed once per query and
+ * process: they depend only on (parameters, seed, draw), so every region of
+ * a query (each a separate call, run in any worker) shares them.  Kept in
+ * fn_extra, in the memory context of the function's call site.
+ */
+typedef struct LevelCache
+{
+	StochasticParams par;
+	uint64		seed;
+	int			draws;
+	int			nsteps;
+	double	   *paths;			/* [draws][STOCH_N_LEVELS * nsteps] */
+} LevelCache;
+
+/* Largest level-path cache (bytes); above it paths are drawn per batch. */
+#define STOCH_MAX_PATH_CACHE (64 * 1024 * 1024)
+
+static bool
+same_params(const StochasticParams *a, const StochasticParams *b)
+{
+	return a->fertility_sd == b->fertility_sd && a->fertility_ar == b->fertility_ar &&
+		a->mortality_drift == b->mortality_drift && a->mortality_sd == b->mortality_sd &&
+		a->immigration_sd == b->immigration_sd && a->immigration_ar == b->immigration_ar &&
+		a->emigration_sd == b->emigration_sd && a->emigration_ar == b->emigration_ar;
+}
+
+/*
+ * The cached level paths of every draw of run (computing them if the cache
+ * holds another run's), or NULL if they would take more than
+ * STOCH_MAX_PATH_CACHE.
+ */
+static const double *
+level_paths(FunctionCallInfo fcinfo, const StochasticRun *run)
+{
+	int			width = STOCH_N_LEVELS * Max(run->nsteps, 1);
+	Size		bytes = mul_size(mul_size((Size) run->draws, width), sizeof(double));
+	LevelCache *lc = (LevelCache *) fcinfo->flinfo->fn_extra;
+	int			d;
+
+	if (bytes > STOCH_MAX_PATH_CACHE)
+		return NULL;
+	if (lc != NULL && lc->seed == run->seed && lc->draws == run->draws &&
+		lc->nsteps == run->nsteps && same_params(&lc->par, &run->par))
+		return lc->paths;
+	if (lc == NULL)
+		lc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(LevelCache));
+	else
+		pfree(lc->paths);
+	fcinfo->flinfo->fn_extra = NULL;	/* until filled: an error leaves no half cache */
+	lc->paths = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, bytes);
+	for (d = 0; d < run->draws; d++)
+	{
+		if (d % 256 == 0)
+			CHECK_FOR_INTERRUPTS();
+		carestair_level_paths(&run->par, run->seed, d, run->nsteps,
+							  lc->paths + (Size) d * width);
+	}
+	lc->par = run->par;
+	lc->seed = run->seed;
+	lc->draws = run->draws;
+	lc->nsteps = run->nsteps;
+	fcinfo->flinfo->fn_extra = lc;
+	return lc->paths;
+}
+
+/*
+ * The multipliers of draw d: from the cache, or drawn into buf
+ * ([STOCH_N_LEVELS * nsteps]) when there is none.
+ */
+static const double *
+draw_paths(const StochasticRun *run, const double *cache, int d, double *buf)
+{
+	if (cache != NULL)
+		return cache + (Size) d * STOCH_N_LEVELS * Max(run->nsteps, 1);
+	carestair_level_paths(&run->par, run->seed, d, run->nsteps, buf);
+	return buf;
+}
+
+/*
+ * Demographic noise: each draw alone through the kernel, its event counts
+ * drawn from the region's stream.  A cohort whose perturbed rates would leave
+ * it negative is set to 0 (doc/stochastic.md).
  */
 static void
-run_draws(const StochasticRun *run, StepSink sink, void *arg)
+run_draws_noisy(const StochasticRun *run, const double *cache,
+				const DrawSinkOps *ops, void *arg)
 {
 	int			cells = 2 * run->nages;
+	int			width = STOCH_N_LEVELS * Max(run->nsteps, 1);
 	double	   *cur = palloc(cells * sizeof(double));
 	double	   *next = palloc(cells * sizeof(double));
 	double	   *deaths = palloc(cells * sizeof(double));
 	double	   *emig = palloc(cells * sizeof(double));
-	double	   *mult = palloc(Max(run->nsteps, 1) * STOCH_N_LEVELS * sizeof(double));
+	double	   *buf = palloc(width * sizeof(double));
 	uint64		stream = carestair_stream_of(run->region, strlen(run->region));
 	StochasticRng demo;
 	ProjectionStepInput in;
@@ -362,16 +452,16 @@ run_draws(const StochasticRun *run, StepSink sink, void *arg)
 	in.nages = run->nages;
 	in.sex_ratio = run->sex_ratio;
 	in.age0_exposure = run->age0_exposure;
-	nz.binomial = run->par.demographic_noise ? carestair_rng_binomial : NULL;
-	nz.poisson = run->par.demographic_noise ? carestair_rng_poisson : NULL;
+	nz.binomial = carestair_rng_binomial;
+	nz.poisson = carestair_rng_poisson;
 	nz.state = &demo;
 
 	for (d = 0; d < run->draws; d++)
 	{
+		const double *mult = draw_paths(run, cache, d, buf);
+
 		CHECK_FOR_INTERRUPTS();
-		carestair_level_paths(&run->par, run->seed, d, run->nsteps, mult);
-		if (run->par.demographic_noise)
-			carestair_rng_seed(&demo, run->seed, (uint64) d, stream);
+		carestair_rng_seed(&demo, run->seed, (uint64) d, stream);
 		memcpy(cur, run->base, cells * sizeof(double));
 		for (t = 0; t < run->nsteps; t++)
 		{
@@ -392,12 +482,98 @@ run_draws(const StochasticRun *run, StepSink sink, void *arg)
 					if (next[c] < 0.0)
 						next[c] = 0.0;
 			}
-			sink(arg, d, t, next);
+			ops->step(arg, d, 1, 1, t, next);
 			swap = cur;
 			cur = next;
 			next = swap;
 		}
+		if (ops->batch_end)
+			ops->batch_end(arg, d, 1);
 	}
+}
+
+/*
+ * Expected values: the draws in batches of STOCH_LANES through the lane step
+ * (src/stochastic_lanes.c), bit-identical to running each alone.  A last
+ * partial batch fills its spare lanes with copies of its last draw, which are
+ * computed and not reported.
+ */
+static void
+run_draws_lanes(const StochasticRun *run, const double *cache,
+				const DrawSinkOps *ops, void *arg)
+{
+	int			cells = 2 * run->nages;
+	int			width = STOCH_N_LEVELS * Max(run->nsteps, 1);
+	double	   *cur = palloc(cells * STOCH_LANES * sizeof(double));
+	double	   *next = palloc(cells * STOCH_LANES * sizeof(double));
+	double	   *buf = palloc(STOCH_LANES * width * sizeof(double));
+	int		   *fert_from = palloc(run->fert.nblocks * sizeof(int));
+	int		   *fert_to = palloc(run->fert.nblocks * sizeof(int));
+	const double *mult[STOCH_LANES];
+	LaneStepInput in;
+	int			d0,
+				b,
+				t,
+				c,
+				l;
+
+	in.nages = run->nages;
+	in.sex_ratio = run->sex_ratio;
+	in.age0_exposure = run->age0_exposure;
+	for (b = 0; b < run->fert.nblocks; b++)
+		carestair_fertility_range(run->fert.v + b * run->fert.width, run->nages,
+								  &fert_from[b], &fert_to[b]);
+
+	for (d0 = 0; d0 < run->draws; d0 += STOCH_LANES)
+	{
+		int			nl = Min(STOCH_LANES, run->draws - d0);
+
+		CHECK_FOR_INTERRUPTS();
+		for (l = 0; l < STOCH_LANES; l++)
+			mult[l] = draw_paths(run, cache, d0 + Min(l, nl - 1), buf + l * width);
+		for (c = 0; c < cells; c++)
+			for (l = 0; l < STOCH_LANES; l++)
+				cur[c * STOCH_LANES + l] = run->base[c];
+		for (t = 0; t < run->nsteps; t++)
+		{
+			double	   *swap;
+
+			b = run->fert.step_block[t];
+			in.fertility = run->fert.v + b * run->fert.width;
+			in.fert_from = fert_from[b];
+			in.fert_to = fert_to[b];
+			in.q = run->mort.v + run->mort.step_block[t] * run->mort.width;
+			in.immigrants = run->imm.v + run->imm.step_block[t] * run->imm.width;
+			in.emigration_rate = run->emi.v + run->emi.step_block[t] * run->emi.width;
+			for (l = 0; l < STOCH_LANES; l++)
+			{
+				in.fert_mult[l] = mult[l][STOCH_FERTILITY * run->nsteps + t];
+				in.mort_mult[l] = mult[l][STOCH_MORTALITY * run->nsteps + t];
+				in.imm_mult[l] = mult[l][STOCH_IMMIGRATION * run->nsteps + t];
+				in.emi_mult[l] = mult[l][STOCH_EMIGRATION * run->nsteps + t];
+			}
+			carestair_lanes_step(&in, cur, next);
+			ops->step(arg, d0, nl, STOCH_LANES, t, next);
+			swap = cur;
+			cur = next;
+			next = swap;
+		}
+		if (ops->batch_end)
+			ops->batch_end(arg, d0, nl);
+	}
+}
+
+/* Run all draws of one region through ops (interrupts checked per batch). */
+static void
+run_draws(FunctionCallInfo fcinfo, const StochasticRun *run,
+		  const DrawSinkOps *ops, void *arg)
+{
+	const double *cache = level_paths(fcinfo, run);
+
+	if (run->par.demographic_noise)
+		run_draws_noisy(run, cache, ops, arg);
+	else
+		run_draws_lanes(run, cache, ops, arg);
 }
 
 /* State of the interval form: age groups and the values of every draw. */
@@ -415,30 +591,55 @@ typedef struct IntervalSink
 #define STOCH_GATHER 8
 
 /*
- * Add up each age group of both sexes for draw d, year step t.  The values of
- * one draw and year lie side by side, so that a step writes one short run of
- * memory (a draw-minor layout would scatter its writes over the whole store).
+ * The age groups of both sexes for `lanes` draws (a constant where inlined)
+ * whose cells lie `lanes` apart, summed age by age as for one draw.  The
+ * values of one draw and year lie side by side in the store, so that a step
+ * writes short runs of memory (a draw-minor layout would scatter its writes
+ * over the whole store).
  */
-static void
-interval_sink(void *arg, int d, int t, const double *p)
+static pg_attribute_always_inline void
+group_sums(IntervalSink *is, int d0, int nl, int lanes, int t, const double *p)
 {
-	IntervalSink *is = (IntervalSink *) arg;
 	int			nages = is->to[0] + 1;
-	double	   *out = is->store + (Size) d * is->nseries + (Size) t * 3 * is->ngroups;
 	int			g,
-				a;
+				a,
+				s,
+				l;
 
 	for (g = 0; g < is->ngroups; g++)
 	{
-		double		sum[2] = {0.0, 0.0};
-		int			s;
+		double		sum[2][STOCH_LANES];
 
+		/* Both sexes in one pass: two independent chains of additions. */
 		for (s = 0; s < 2; s++)
-			for (a = is->from[g]; a <= is->to[g]; a++)
-				sum[s] += p[s * nages + a];
-		out[g] = sum[0];
-		out[is->ngroups + g] = sum[1];
-		out[2 * is->ngroups + g] = sum[0] + sum[1];
+			for (l = 0; l < lanes; l++)
+				sum[s][l] = 0.0;
+		for (a = is->from[g]; a <= is->to[g]; a++)
+			for (s = 0; s < 2; s++)
+				for (l = 0; l < lanes; l++)
+					sum[s][l] += p[((Size) s * nages + a) * lanes + l];
+		for (l = 0; l < nl; l++)
+		{
+			double	   *out = is->store + (Size) (d0 + l) * is->nseries +
+				(Size) t * 3 * is->ngroups;
+
+			out[g] = sum[0][l];
+			out[is->ngroups + g] = sum[1][l];
+			out[2 * is->ngroups + g] = sum[0][l] + sum[1][l];
+		}
+	}
+}
+
+/* Add up each age group of both sexes for the draws of a step. */
+static STOCH_SIMD_CLONES void
+interval_sink(void *arg, int d0, int nl, int stride, int t, const double *p)
+{
+	if (stride == STOCH_LANES)
+		group_sums((IntervalSink *) arg, d0, nl, STOCH_LANES, t, p);
+	else
+	{
+		Assert(stride == 1 && nl == 1);
+		group_sums((IntervalSink *) arg, d0, 1, 1, t, p);
 	}
 }
 
@@ -455,6 +656,7 @@ Datum
 carestair_stochastic_region(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	static const DrawSinkOps ops = {interval_sink, NULL};
 	StochasticRun run;
 	IntervalSink is;
 	double	   *probs;
@@ -530,7 +732,7 @@ carestair_stochastic_region(PG_FUNCTION_ARGS)
 	is.store = palloc(Max(bytes, 1));
 
 	CARESTAIR_INIT_SRF(fcinfo);
-	run_draws(&run, interval_sink, &is);
+	run_draws(fcinfo, &run, &ops, &is);
 
 	/*
 	 * Gather STOCH_GATHER series at a time into rows of their own (one cache
@@ -583,31 +785,59 @@ carestair_stochastic_region(PG_FUNCTION_ARGS)
 	PG_RETURN_NULL();
 }
 
-/* State of the draws form: where its rows go. */
+/*
+ * State of the draws form: where its rows go, and the years of the current
+ * batch of draws, kept so that rows come out draw by draw.
+ */
 typedef struct DrawSink
 {
 	ReturnSetInfo *rsinfo;
 	int			base_year;
 	int			nages;
+	int			nsteps;
+	int			stride;			/* lanes of the batch in buf */
+	double	   *buf;			/* [nsteps][2 * nages][STOCH_LANES] */
 } DrawSink;
 
-/* Emit the rows of draw d, year step t. */
+/* Keep year step t of the current batch. */
 static void
-draw_sink(void *arg, int d, int t, const double *p)
+draw_sink(void *arg, int d0, int nl, int stride, int t, const double *p)
 {
 	DrawSink   *ds = (DrawSink *) arg;
+	Size		n = (Size) 2 * ds->nages * stride;
+
+	ds->stride = stride;
+	memcpy(ds->buf + (Size) t * n, p, n * sizeof(double));
+}
+
+/* Emit the rows of the batch's draws, each draw's years in order. */
+static void
+draw_batch_end(void *arg, int d0, int nl)
+{
+	DrawSink   *ds = (DrawSink *) arg;
+	int			cells = 2 * ds->nages;
 	Datum		values[5];
 	bool		nulls[5] = {false, false, false, false, false};
-	int			c;
+	int			l,
+				t,
+				c;
 
-	values[0] = Int32GetDatum(d + 1);
-	values[1] = Int32GetDatum(ds->base_year + t + 1);
-	for (c = 0; c < 2 * ds->nages; c++)
+	for (l = 0; l < nl; l++)
 	{
-		values[2] = Int32GetDatum(c / ds->nages + 1);
-		values[3] = Int32GetDatum(c % ds->nages);
-		values[4] = Float8GetDatum(p[c]);
-		tuplestore_putvalues(ds->rsinfo->setResult, ds->rsinfo->setDesc, values, nulls);
+		values[0] = Int32GetDatum(d0 + l + 1);
+		for (t = 0; t < ds->nsteps; t++)
+		{
+			const double *p = ds->buf + (Size) t * cells * ds->stride;
+
+			values[1] = Int32GetDatum(ds->base_year + t + 1);
+			for (c = 0; c < cells; c++)
+			{
+				values[2] = Int32GetDatum(c / ds->nages + 1);
+				values[3] = Int32GetDatum(c % ds->nages);
+				values[4] = Float8GetDatum(p[c * ds->stride + l]);
+				tuplestore_putvalues(ds->rsinfo->setResult, ds->rsinfo->setDesc, values, nulls);
+			}
+		}
 	}
 }
 
@@ -619,6 +849,7 @@ Datum
 carestair_stochastic_region_draws(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	static const DrawSinkOps ops = {draw_sink, draw_batch_end};
 	StochasticRun run;
 	DrawSink	ds;
 
@@ -627,6 +858,10 @@ carestair_stochastic_region_draws(PG_FUNCTION_ARGS)
 	ds.rsinfo = rsinfo;
 	ds.base_year = run.base_year;
 	ds.nages = run.nages;
-	run_draws(&run, draw_sink, &ds);
+	ds.nsteps = run.nsteps;
+	ds.stride = 1;
+	ds.buf = palloc(mul_size(mul_size((Size) Max(run.nsteps, 1), 2 * run.nages),
+							 STOCH_LANES * sizeof(double)));
+	run_draws(fcinfo, &run, &ops, &ds);
 	PG_RETURN_NULL();
 }

@@ -254,57 +254,107 @@ carestair_level_paths(const StochasticParams *par, uint64 seed, int draw,
 	}
 }
 
+/* Order statistics: ranges this short are finished by insertion sort. */
+#define SELECT_SMALL 16
+
 /*
- * Rearrange v[lo..hi] so that v[k] holds the value it would have if sorted,
- * everything before it being <= and everything after >= (Hoare's FIND with a
- * median-of-three pivot).
+ * Move the values of v[lo..hi) that satisfy x < pivot (below = true) or
+ * x <= pivot (below = false) to its front, keeping the rest behind them, and
+ * return where the rest starts.  The loop has no branch on the data (each
+ * value is swapped into place and the boundary advanced by the comparison),
+ * so its cost does not depend on how predictable the comparisons are.
+ */
+static pg_attribute_always_inline int
+partition_front(double *v, int lo, int hi, double pivot, bool below)
+{
+	int			k = lo;
+	int			i;
+
+	for (i = lo; i < hi; i++)
+	{
+		double		x = v[i];
+
+		v[i] = v[k];
+		v[k] = x;
+		k += below ? (x < pivot) : (x <= pivot);
+	}
+	return k;
+}
+
+static inline void
+swap_if_less(double *a, double *b)
+{
+	if (*b < *a)
+	{
+		double		t = *a;
+
+		*a = *b;
+		*b = t;
+	}
+}
+
+/*
+ * Rearrange v[lo..hi] so that each of the positions ranks[0..nr-1]
+ * (increasing, within lo..hi) holds the value it would hold if v were
+ * sorted (Hoare's FIND with a median-of-three pivot, generalised to several
+ * ranks: each partition is followed only into the sides that hold a rank,
+ * so k ranks cost about n log k comparisons instead of k selections).
+ * Values equal to the pivot are gathered when the pivot is the smallest
+ * value of the range, so many equal values cost linear time.
  */
 static void
-select_kth(double *v, int lo, int hi, int k)
+select_ranks(double *v, int lo, int hi, const int *ranks, int nr)
 {
-	while (hi > lo)
+	while (nr > 0 && hi > lo)
 	{
 		int			mid = lo + (hi - lo) / 2;
-		double		pivot,
-					tmp;
-		int			i,
-					j;
+		double		pivot;
+		int			below,
+					rest,
+					left,
+					right,
+					a,
+					b;
 
-		/* Median of three into v[mid]. */
-		if (v[mid] < v[lo])
+		if (hi - lo < SELECT_SMALL)
 		{
-			tmp = v[mid]; v[mid] = v[lo]; v[lo] = tmp;
-		}
-		if (v[hi] < v[lo])
-		{
-			tmp = v[hi]; v[hi] = v[lo]; v[lo] = tmp;
-		}
-		if (v[hi] < v[mid])
-		{
-			tmp = v[hi]; v[hi] = v[mid]; v[mid] = tmp;
-		}
-		pivot = v[mid];
-		i = lo;
-		j = hi;
-		while (i <= j)
-		{
-			while (v[i] < pivot)
-				i++;
-			while (v[j] > pivot)
-				j--;
-			if (i <= j)
+			for (a = lo + 1; a <= hi; a++)
 			{
-				tmp = v[i]; v[i] = v[j]; v[j] = tmp;
-				i++;
-				j--;
+				double		x = v[a];
+
+				for (b = a; b > lo && v[b - 1] > x; b--)
+					v[b] = v[b - 1];
+				v[b] = x;
 			}
-		}
-		if (k <= j)
-			hi = j;
-		else if (k >= i)
-			lo = i;
-		else
 			return;
+		}
+		swap_if_less(&v[lo], &v[mid]);
+		swap_if_less(&v[lo], &v[hi]);
+		swap_if_less(&v[mid], &v[hi]);
+		pivot = v[mid];
+
+		/* v[lo..below) < pivot, v[below..rest) == pivot, v[rest..hi] > pivot */
+		below = partition_front(v, lo, hi + 1, pivot, true);
+		rest = (below > lo) ? below : partition_front(v, below, hi + 1, pivot, false);
+
+		/* Ranks in [below, rest) are in place; recurse into the side with fewer. */
+		for (left = 0; left < nr && ranks[left] < below; left++)
+			;
+		for (right = left; right < nr && ranks[right] < rest; right++)
+			;
+		if (left <= nr - right)
+		{
+			select_ranks(v, lo, below - 1, ranks, left);
+			ranks += right;
+			nr -= right;
+			lo = rest;
+		}
+		else
+		{
+			select_ranks(v, rest, hi, ranks + right, nr - right);
+			nr = left;
+			hi = below - 1;
+		}
 	}
 }
 
@@ -313,38 +363,37 @@ select_kth(double *v, int lo, int hi, int k)
  * probabilities probs[0..nprobs-1], by Hyndman & Fan's type 7 (R's default,
  * numpy's "linear", PostgreSQL's percentile_cont): with h = (n - 1) p,
  * Q(p) = x_(floor h) + (h - floor h) (x_(floor h + 1) - x_(floor h)) on the
- * sorted values x_(0..n-1).  Each quantile selects within what lies right of
- * the previous one, so the cost is O(n) per quantile without a full sort.
+ * sorted values x_(0..n-1).  The order statistics needed are placed by one
+ * multi-rank selection, without a full sort.
  */
 void
 carestair_quantiles(double *v, int n, const double *probs, int nprobs, double *out)
 {
-	int			from = 0;
+	int			stack_ranks[32];
+	int		   *ranks = (2 * nprobs <= 32) ? stack_ranks : palloc(2 * nprobs * sizeof(int));
+	int			nr = 0;
 	int			i;
 
 	for (i = 0; i < nprobs; i++)
 	{
 		double		h = probs[i] * (n - 1);
-		int			lo = (int) floor(h);
-		double		x_lo,
-					x_hi;
-		int			j;
+		int			lo = Min((int) floor(h), n - 1);
 
-		if (lo > n - 1)
-			lo = n - 1;
-		if (lo < from)
-			lo = from;			/* cannot happen for increasing probs */
-		select_kth(v, from, n - 1, lo);
-		x_lo = v[lo];
-		x_hi = x_lo;
-		if (lo + 1 < n && h > lo)
-		{
-			x_hi = v[lo + 1];
-			for (j = lo + 2; j < n; j++)
-				if (v[j] < x_hi)
-					x_hi = v[j];
-		}
-		out[i] = (h > lo) ? x_lo + (h - lo) * (x_hi - x_lo) : x_lo;
-		from = lo;
+		if (nr == 0 || ranks[nr - 1] < lo)
+			ranks[nr++] = lo;
+		if (lo + 1 < n && h > lo && ranks[nr - 1] < lo + 1)
+			ranks[nr++] = lo + 1;
 	}
+	select_ranks(v, 0, n - 1, ranks, nr);
+	for (i = 0; i < nprobs; i++)
+	{
+		double		h = probs[i] * (n - 1);
+		int			lo = Min((int) floor(h), n - 1);
+		double		x_lo = v[lo];
+		double		x_hi = (lo + 1 < n && h > lo) ? v[lo + 1] : x_lo;
+
+		out[i] = (h > lo) ? x_lo + (h - lo) * (x_hi - x_lo) : x_lo;
+	}
+	if (ranks != stack_ranks)
+		pfree(ranks);
 }
