@@ -44,11 +44,32 @@ COMMENT ON COLUMN carestair.stochastic_parameters.source IS 'Where the parameter
 
 SELECT pg_catalog.pg_extension_config_dump('carestair.stochastic_parameters', '');
 
--- The regions are the unit of parallel work: a parallel scan of the region
--- register hands each worker some regions (the table is small, so the
--- planner needs the worker count stated; max_parallel_workers_per_gather
--- still caps it).
-ALTER TABLE carestair.region SET (parallel_workers = 4);
+-- The regions are the unit of parallel work.  A parallel scan hands out
+-- whole heap pages, and the region register packs ~150 regions per page, so
+-- scanning it would give one process most of the country.  The scan runs
+-- instead over carestair._parallel_slot, one row per page (fillfactor 10 and
+-- a 1 kB pad), and slot k takes regions k, k + slots, k + 2 slots, ... of
+-- the run: the processes take regions a few at a time until none are left.
+CREATE FUNCTION carestair._parallel_slots()
+RETURNS integer
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN 256;
+
+COMMENT ON FUNCTION carestair._parallel_slots() IS 'Internal: the number of rows (pages) of carestair._parallel_slot.';
+
+CREATE TABLE carestair._parallel_slot (
+    slot integer PRIMARY KEY,
+    pad  text NOT NULL
+) WITH (fillfactor = 10, parallel_workers = 4, autovacuum_enabled = false);
+ALTER TABLE carestair._parallel_slot ALTER COLUMN pad SET STORAGE PLAIN;
+
+INSERT INTO carestair._parallel_slot
+SELECT k, pg_catalog.repeat('-', 1000) FROM pg_catalog.generate_series(1, carestair._parallel_slots()) AS k;
+
+COMMENT ON TABLE carestair._parallel_slot IS
+  'Internal: one row per heap page, scanned in parallel to hand the regions of a stochastic run to the processes a few at a time (the table is small, so the planner needs the worker count stated; max_parallel_workers_per_gather still caps it). See doc/stochastic.md.';
+COMMENT ON COLUMN carestair._parallel_slot.slot IS 'Slot k takes the regions k, k + slots, k + 2 slots, ... of a run.';
+COMMENT ON COLUMN carestair._parallel_slot.pad IS 'Filler that keeps each row on a page of its own.';
 
 CREATE FUNCTION carestair._stochastic_region(
     region text, population double precision[], base_year integer, last_year integer,
@@ -257,9 +278,10 @@ BEGIN ATOMIC
                        i.fertility_years, i.fertility, i.mortality_years, i.mortality, i.migration_years, i.immigrants, i.emigration_rates,
                        s.sex_ratio, s.age0_migrant_exposure, p, _stochastic_intervals_query.draws, _stochastic_intervals_query.seed,
                        _stochastic_intervals_query.quantiles, group_from, group_to) AS r
-              FROM carestair.region AS g
-             CROSS JOIN LATERAL carestair._stochastic_inputs(s.scenario, g.region, s.base_year, _stochastic_intervals_query.last_year) AS i
-             WHERE g.region OPERATOR(pg_catalog.=) ANY (regions)) AS x;
+              FROM carestair._parallel_slot AS w
+             CROSS JOIN LATERAL pg_catalog.generate_series(w.slot, pg_catalog.cardinality(regions), carestair._parallel_slots()) AS k (i)
+             CROSS JOIN LATERAL (SELECT regions[k.i]) AS g (region)
+             CROSS JOIN LATERAL carestair._stochastic_inputs(s.scenario, g.region, s.base_year, _stochastic_intervals_query.last_year) AS i) AS x;
 END;
 
 COMMENT ON FUNCTION carestair._stochastic_intervals_query(carestair.projection_scenario, carestair.stochastic_parameters, text[], integer, integer, bigint, double precision[], integer[], integer[]) IS
@@ -286,7 +308,7 @@ AS $$
 DECLARE
     s carestair.projection_scenario := carestair._scenario(scenario);
     p carestair.stochastic_parameters := carestair._stochastic_params(scenario);
-    r text[] := carestair._scenario_regions(s, regions);
+    r text[] := ARRAY(SELECT DISTINCT x FROM pg_catalog.unnest(carestair._scenario_regions(s, regions)) AS x ORDER BY x);
     gf integer[];
     gt integer[];
     gl text[];

@@ -9,7 +9,7 @@
 \o
 \set mx `cat data/mortality/hmd_norway_Mx_1x1_1990_2023.txt`
 BEGIN;
-SELECT plan(21);
+SELECT plan(24);
 
 INSERT INTO carestair.projection_scenario (scenario, description, base_year, last_year) VALUES ('trend', 'rates of 2019-2023 held constant', 2026, 2040);
 INSERT INTO carestair.mortality (scenario, region, year, sex, age, q) SELECT 'trend', '0000', 2026, sex, age, q FROM carestair.mortality_from_hmd(:'mx', 2019, 2023);
@@ -82,7 +82,15 @@ BEGIN
     RETURN out;
 END
 $$;
-SELECT matches(pg_temp.plan(), 'Gather.*Workers Planned: 2.*ProjectSet.*Parallel (Seq Scan|Bitmap Heap Scan|Index Only Scan using [a-z_]+|Index Scan using [a-z_]+) on region', 'the regions run in parallel workers at default costs');
+SELECT matches(pg_temp.plan(), 'Gather.*Workers Planned: 2.*ProjectSet.*Parallel Seq Scan on _parallel_slot', 'the regions run in parallel workers at default costs');
+-- Workers take pages of the slot table: one slot per page, so that regions
+-- are handed out a few at a time (not ~150 regions per page of the register).
+SELECT is((SELECT count(DISTINCT (ctid::text::point)[0]) FROM carestair._parallel_slot), (SELECT count(*) FROM carestair._parallel_slot),
+          'every parallel slot lies on a page of its own');
+SELECT is((SELECT count(*) FROM carestair._parallel_slot), carestair._parallel_slots()::bigint, 'as many slots as _parallel_slots() says');
+SELECT is((SELECT count(*) FROM carestair.project_population_intervals('trend', ARRAY['5524', '5520', '5524'], 2030, 5, 1, '{0.5}', 'broad')),
+          (SELECT count(*) FROM carestair.project_population_intervals('trend', ARRAY['5524', '5520'], 2030, 5, 1, '{0.5}', 'broad')),
+          'a region listed twice is run once');
 
 -- Quantiles and means are those of the raw draws (type 7 = percentile_cont),
 -- for a group and for the total, each from the draws of that total.
