@@ -9,7 +9,7 @@
 \o
 \set mx `cat data/mortality/hmd_norway_Mx_1x1_1990_2023.txt`
 BEGIN;
-SELECT plan(24);
+SELECT plan(28);
 
 INSERT INTO carestair.projection_scenario (scenario, description, base_year, last_year) VALUES ('trend', 'rates of 2019-2023 held constant', 2026, 2040);
 INSERT INTO carestair.mortality (scenario, region, year, sex, age, q) SELECT 'trend', '0000', 2026, sex, age, q FROM carestair.mortality_from_hmd(:'mx', 2019, 2023);
@@ -129,6 +129,39 @@ SELECT is((SELECT count(*) FROM big AS b JOIN big AS n ON n.region = b.region AN
             WHERE b.sex IS NULL AND b.age_group IN ('all ages', '80+')
               AND n.quantile_values[3] - n.quantile_values[1] > b.quantile_values[3] - b.quantile_values[1]), 2::bigint * 2 * 13,
           'the 90 % interval of the total and of 80+ widens every year');
+
+-- Without demographic noise the draws run eight at a time (src/stochastic_lanes.c):
+-- quantiles are still those of the raw draws, a draw does not depend on
+-- the other draws of its batch, ties are handled, and the per-query cache of
+-- level paths follows the seed.
+INSERT INTO carestair.projection_scenario (scenario, description, base_year, last_year) SELECT 'smooth', 'trend without demographic noise', base_year, last_year FROM carestair.projection_scenario WHERE scenario = 'trend';
+INSERT INTO carestair.fertility SELECT 'smooth', region, year, age, rate, source FROM carestair.fertility WHERE scenario = 'trend';
+INSERT INTO carestair.mortality SELECT 'smooth', region, year, sex, age, q, source FROM carestair.mortality WHERE scenario = 'trend';
+INSERT INTO carestair.migration SELECT 'smooth', region, year, sex, age, immigrants, emigration_rate, source FROM carestair.migration WHERE scenario = 'trend';
+INSERT INTO carestair.stochastic_parameters (scenario, demographic_noise) VALUES ('smooth', false);
+CREATE TEMP TABLE sd AS SELECT * FROM carestair.project_population_draws('smooth', '5520', 2040, 301, 4);
+CREATE TEMP TABLE si AS SELECT * FROM carestair.project_population_intervals('smooth', ARRAY['5520'], 2040, 301, 4, '{0.05,0.25,0.5,0.75,0.95}', 'oldest');
+SELECT is((SELECT count(*) FROM (SELECT year, percentile_cont('{0.05,0.25,0.5,0.75,0.95}'::float8[]) WITHIN GROUP (ORDER BY p) AS q, avg(p) AS m
+                                   FROM (SELECT draw, year, sum(persons) AS p FROM sd WHERE age >= 80 GROUP BY draw, year) AS x GROUP BY year) AS x
+             JOIN si USING (year)
+            WHERE si.sex IS NULL AND si.age_group = '80+'
+              AND (SELECT array_agg(round(v::numeric, 6)) FROM unnest(x.q) AS v) = (SELECT array_agg(round(v::numeric, 6)) FROM unnest(si.quantile_values) AS v)
+              AND round(x.m::numeric, 6) = round(si.mean::numeric, 6)), 14::bigint, 'without demographic noise (301 draws, a partial last batch): 80+ quantiles and mean of the draws');
+SELECT is((SELECT count(*) FROM carestair.project_population_draws('smooth', '5520', 2040, 13, 4) AS a
+             JOIN (SELECT * FROM sd WHERE draw <= 13) AS b USING (draw, year, sex, age) WHERE a.persons = b.persons),
+          13::bigint * 14 * 212, 'draws 1-13 of a 13-draw run equal those of a 301-draw run, cell by cell');
+SELECT is((SELECT count(*) FROM carestair.project_population_intervals('still', ARRAY['5524'], 2040, 1000, 1, '{0.05,0.5,0.95}') AS i
+             JOIN (SELECT year, sum(persons) AS persons FROM carestair.project_population('still', ARRAY['5524'], 2040) GROUP BY year) AS p USING (year)
+            WHERE i.sex IS NULL AND i.age_group = 'all ages' AND i.quantile_values[1] = i.quantile_values[3] AND abs(i.quantile_values[2] - p.persons) < 1e-6),
+          14::bigint, '1,000 equal draws (all noise off): every quantile is the deterministic value');
+CREATE TEMP TABLE seeds AS
+SELECT s.n, s.seed, (SELECT md5(string_agg(format('%s %s %s %s %s', r.year, r.sex, r.age_group, r.mean, r.quantile_values), ',' ORDER BY r.year, r.sex, r.age_group))
+                       FROM carestair._stochastic_region('5520', i.population, 2026, 2035, i.fertility_years, i.fertility, i.mortality_years, i.mortality,
+                                                         i.migration_years, i.immigrants, i.emigration_rates, 1.055, 0.5, carestair._stochastic_params('smooth'),
+                                                         20, s.seed, '{0.1,0.9}', '{80}', '{NULL}') AS r) AS h
+  FROM (VALUES (1, 1::bigint), (2, 2), (3, 1)) AS s (n, seed), carestair._stochastic_inputs('smooth', '5520', 2026, 2035) AS i;
+SELECT ok((SELECT a.h = c.h AND a.h <> b.h FROM seeds AS a, seeds AS b, seeds AS c WHERE a.n = 1 AND b.n = 2 AND c.n = 3),
+          'one call site with seeds 1, 2, 1: the first and last agree, the second differs');
 
 SELECT * FROM finish();
 ROLLBACK;
