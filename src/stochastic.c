@@ -584,18 +584,14 @@ typedef struct IntervalSink
 	int		   *to;				/* [ngroups] last age */
 	int			draws;
 	Size		nseries;		/* steps * 3 sexes * ngroups */
-	double	   *store;			/* [draw][(step * 3 + sex) * ngroups + g] */
+	double	   *store;			/* [(step * 3 + sex) * ngroups + g][draw] */
 } IntervalSink;
-
-/* Series gathered at a time for the quantiles (one cache line of doubles). */
-#define STOCH_GATHER 8
 
 /*
  * The age groups of both sexes for `lanes` draws (a constant where inlined)
- * whose cells lie `lanes` apart, summed age by age as for one draw.  The
- * values of one draw and year lie side by side in the store, so that a step
- * writes short runs of memory (a draw-minor layout would scatter its writes
- * over the whole store).
+ * whose cells lie `lanes` apart, summed age by age as for one draw.  Each
+ * series keeps its draws side by side, so that a batch of eight draws writes
+ * one cache line per series and the quantiles read each series in one run.
  */
 static pg_attribute_always_inline void
 group_sums(IntervalSink *is, int d0, int nl, int lanes, int t, const double *p)
@@ -609,6 +605,7 @@ group_sums(IntervalSink *is, int d0, int nl, int lanes, int t, const double *p)
 	for (g = 0; g < is->ngroups; g++)
 	{
 		double		sum[2][STOCH_LANES];
+		double	   *out[3];
 
 		/* Both sexes in one pass: two independent chains of additions. */
 		for (s = 0; s < 2; s++)
@@ -616,16 +613,19 @@ group_sums(IntervalSink *is, int d0, int nl, int lanes, int t, const double *p)
 				sum[s][l] = 0.0;
 		for (a = is->from[g]; a <= is->to[g]; a++)
 			for (s = 0; s < 2; s++)
+			{
+				const double *row = p + ((Size) s * nages + a) * lanes;
+
 				for (l = 0; l < lanes; l++)
-					sum[s][l] += p[((Size) s * nages + a) * lanes + l];
+					sum[s][l] += row[l];
+			}
+		for (s = 0; s < 3; s++)
+			out[s] = is->store + (((Size) t * 3 + s) * is->ngroups + g) * is->draws + d0;
 		for (l = 0; l < nl; l++)
 		{
-			double	   *out = is->store + (Size) (d0 + l) * is->nseries +
-				(Size) t * 3 * is->ngroups;
-
-			out[g] = sum[0][l];
-			out[is->ngroups + g] = sum[1][l];
-			out[2 * is->ngroups + g] = sum[0][l] + sum[1][l];
+			out[0][l] = sum[0][l];
+			out[1][l] = sum[1][l];
+			out[2][l] = sum[0][l] + sum[1][l];
 		}
 	}
 }
@@ -670,9 +670,8 @@ carestair_stochastic_region(PG_FUNCTION_ARGS)
 	int		   *gfrom,
 			   *gto;
 	double	   *qv;
-	double	   *buf;
 	Datum	   *qd;
-	Size		first,
+	Size		series,
 				bytes;
 
 	read_run(fcinfo, &run);
@@ -734,51 +733,34 @@ carestair_stochastic_region(PG_FUNCTION_ARGS)
 	CARESTAIR_INIT_SRF(fcinfo);
 	run_draws(fcinfo, &run, &ops, &is);
 
-	/*
-	 * Gather STOCH_GATHER series at a time into rows of their own (one cache
-	 * line per draw read), then reduce each to its mean and quantiles.
-	 */
+	/* Reduce each series (its draws side by side) to mean and quantiles. */
 	qv = palloc(nprobs * sizeof(double));
 	qd = palloc(nprobs * sizeof(Datum));
-	buf = palloc(mul_size(STOCH_GATHER, run.draws) * sizeof(double));
-	for (first = 0; first < is.nseries; first += STOCH_GATHER)
+	for (series = 0; series < is.nseries; series++)
 	{
-		int			nb = (int) Min((Size) STOCH_GATHER, is.nseries - first);
-		int			k;
+		double	   *v = is.store + series * run.draws;
+		double		sum = 0.0;
+		Datum		values[5];
+		bool		nulls[5] = {false, false, false, false, false};
 
-		CHECK_FOR_INTERRUPTS();
+		if (series % 64 == 0)
+			CHECK_FOR_INTERRUPTS();
+		g = (int) (series % is.ngroups);
+		s = (int) ((series / is.ngroups) % 3);
+		t = (int) (series / is.ngroups / 3);
+		nulls[1] = (s == 2);
 		for (i = 0; i < run.draws; i++)
-		{
-			const double *src = is.store + (Size) i * is.nseries + first;
-
-			for (k = 0; k < nb; k++)
-				buf[(Size) k * run.draws + i] = src[k];
-		}
-		for (k = 0; k < nb; k++)
-		{
-			double	   *v = buf + (Size) k * run.draws;
-			Size		series = first + k;
-			double		sum = 0.0;
-			Datum		values[5];
-			bool		nulls[5] = {false, false, false, false, false};
-
-			g = (int) (series % is.ngroups);
-			s = (int) ((series / is.ngroups) % 3);
-			t = (int) (series / is.ngroups / 3);
-			nulls[1] = (s == 2);
-			for (i = 0; i < run.draws; i++)
-				sum += v[i];
-			carestair_quantiles(v, run.draws, probs, nprobs, qv);
-			for (i = 0; i < nprobs; i++)
-				qd[i] = Float8GetDatum(qv[i]);
-			values[0] = Int32GetDatum(run.base_year + t + 1);
-			values[1] = Int32GetDatum(s + 1);
-			values[2] = Int32GetDatum(g);
-			values[3] = Float8GetDatum(sum / run.draws);
-			values[4] = PointerGetDatum(construct_array(qd, nprobs, FLOAT8OID, 8,
-														FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-		}
+			sum += v[i];
+		carestair_quantiles(v, run.draws, probs, nprobs, qv);
+		for (i = 0; i < nprobs; i++)
+			qd[i] = Float8GetDatum(qv[i]);
+		values[0] = Int32GetDatum(run.base_year + t + 1);
+		values[1] = Int32GetDatum(s + 1);
+		values[2] = Int32GetDatum(g);
+		values[3] = Float8GetDatum(sum / run.draws);
+		values[4] = PointerGetDatum(construct_array(qd, nprobs, FLOAT8OID, 8,
+													FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	/* Free the draws now: a lateral caller may run many regions in one context. */
 	pfree(is.store);

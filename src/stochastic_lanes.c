@@ -82,18 +82,23 @@ cohort_lanes(const LaneStepInput *in, const double *restrict s, double e,
 	}
 }
 
-/* The start stock of cohort a of every lane, from the 1 January stock p. */
+/*
+ * The start stock of cohort a of every lane, from the 1 January stock p.
+ * Rows are addressed by pointer: with PostgreSQL's -fwrapv an int index
+ * expression per lane may wrap, and the compiler would gather lane by lane.
+ */
 static pg_attribute_always_inline void
 start_stock(const double *restrict p, int a, int A, double *restrict s)
 {
+	const double *row = p + (Size) (a - 1) * L;
 	int			l;
 
 	if (a < A)
 		for (l = 0; l < L; l++)
-			s[l] = p[(a - 1) * L + l];
+			s[l] = row[l];
 	else
 		for (l = 0; l < L; l++)
-			s[l] = p[(A - 1) * L + l] + p[A * L + l];
+			s[l] = row[l] + row[L + l];
 }
 
 /*
@@ -114,7 +119,7 @@ settle_ages(const LaneStepInput *in, const double *imm, const double *p,
 		start_stock(p, a, A, s);
 		for (l = 0; l < L; l++)
 		{
-			double	   *x = &pe[a * L + l];
+			double	   *x = pe + (Size) a * L + l;
 			double		size = s[l] + imm[a] * in->imm_mult[l];
 
 			if (*x < 0.0 && *x >= -1e-12 * (size + 1.0))
@@ -141,8 +146,8 @@ carestair_lanes_step(const LaneStepInput *in, const double *p, double *p_end)
 
 	for (sex = 0; sex < 2; sex++)
 	{
-		const double *ps = p + sex * n * L;
-		double	   *pe = p_end + sex * n * L;
+		const double *ps = p + (Size) sex * n * L;
+		double	   *pe = p_end + (Size) sex * n * L;
 		const double *q = in->q + sex * n;
 		const double *e = in->emigration_rate + sex * n;
 		const double *imm = in->immigrants + sex * n;
@@ -150,11 +155,12 @@ carestair_lanes_step(const LaneStepInput *in, const double *p, double *p_end)
 
 		for (l = 0; l < L; l++)
 			low[l] = 0.0;
-		for (a = 1; a <= A; a++)
-		{
-			start_stock(ps, a, A, s);
-			cohort_lanes(in, s, e[a], q[a], imm[a], 0.5, pe + a * L, low);
-		}
+		/* Cohorts below the open group start from one row: read it in place. */
+		for (a = 1; a < A; a++)
+			cohort_lanes(in, ps + (Size) (a - 1) * L, e[a], q[a], imm[a], 0.5,
+						 pe + (Size) a * L, low);
+		start_stock(ps, A, A, s);
+		cohort_lanes(in, s, e[A], q[A], imm[A], 0.5, pe + (Size) A * L, low);
 		for (l = 0; l < L; l++)
 			if (low[l] < 0.0)
 			{
@@ -166,8 +172,8 @@ carestair_lanes_step(const LaneStepInput *in, const double *p, double *p_end)
 
 	/* Births: mothers are the mean of the start and end stock of a cohort. */
 	{
-		const double *pf = p + n * L;
-		const double *ef = p_end + n * L;
+		const double *pf = p + (Size) n * L;
+		const double *ef = p_end + (Size) n * L;
 		double		total[L];
 		double		s[L];
 
@@ -175,9 +181,17 @@ carestair_lanes_step(const LaneStepInput *in, const double *p, double *p_end)
 			total[l] = 0.0;
 		for (a = in->fert_from; a <= in->fert_to; a++)
 		{
-			start_stock(pf, a, A, s);
+			const double *end = ef + (Size) a * L;
+			const double *start = pf + (Size) (a - 1) * L;
+			double		f = in->fertility[a];
+
+			if (a == A)
+			{
+				start_stock(pf, A, A, s);
+				start = s;
+			}
 			for (l = 0; l < L; l++)
-				total[l] += in->fertility[a] * (s[l] + ef[a * L + l]) * 0.5;
+				total[l] += f * (start[l] + end[l]) * 0.5;
 		}
 		for (l = 0; l < L; l++)
 		{
@@ -190,7 +204,7 @@ carestair_lanes_step(const LaneStepInput *in, const double *p, double *p_end)
 	/* The newborns of each sex, exposed with the age-0 migrant share. */
 	for (sex = 0; sex < 2; sex++)
 	{
-		double	   *pe = p_end + sex * n * L;
+		double	   *pe = p_end + (Size) sex * n * L;
 		int			c = sex * n;
 
 		for (l = 0; l < L; l++)
