@@ -10,7 +10,7 @@ CREATE TABLE carestair.demand_point (
     region   text NOT NULL REFERENCES carestair.region (region),
     persons  numeric NOT NULL CONSTRAINT demand_point_persons CHECK (persons >= 0),
     year     integer,
-    geom     public.geometry(Point, 25833) NOT NULL,
+    geom     geometry(Point, 25833) NOT NULL,
     source   text
 );
 COMMENT ON TABLE carestair.demand_point IS 'Demand points (e.g. SSB 250 m population grid cells) with their persons, in EPSG:25833. See doc/legevakt.md.';
@@ -28,7 +28,7 @@ CREATE TABLE carestair.site (
     kind              text NOT NULL CONSTRAINT site_kind CHECK (kind IN ('existing', 'candidate', 'forsvaret')),
     annual_fixed_cost numeric CONSTRAINT site_cost CHECK (annual_fixed_cost >= 0),
     capacity          numeric CONSTRAINT site_capacity CHECK (capacity > 0),
-    geom              public.geometry(Point, 25833) NOT NULL,
+    geom              geometry(Point, 25833) NOT NULL,
     source            text
 );
 COMMENT ON TABLE carestair.site IS 'Existing and candidate sites (legevakt locations), EPSG:25833. See doc/legevakt.md.';
@@ -48,7 +48,7 @@ CREATE TABLE carestair.road_edge (
     minutes         double precision NOT NULL,
     reverse_minutes double precision NOT NULL DEFAULT -1,
     km              double precision NOT NULL CONSTRAINT road_edge_km CHECK (km >= 0),
-    geom            public.geometry(LineString, 25833) NOT NULL
+    geom            geometry(LineString, 25833) NOT NULL
 );
 COMMENT ON TABLE carestair.road_edge IS 'Road graph edges (osm2pgrouting compatible: fill from ways with cost_s/60, reverse_cost_s/60, length_m/1000, ST_Transform(geom, 25833)). See doc/travel_time.md.';
 COMMENT ON COLUMN carestair.road_edge.id IS 'Edge id.';
@@ -174,11 +174,11 @@ CREATE FUNCTION carestair.catchment_polygons(
     open_sites bigint[],
     cell_m     double precision DEFAULT 250,
     regions    text[] DEFAULT NULL)
-RETURNS TABLE (site_id bigint, persons numeric, cells bigint, geom public.geometry(MultiPolygon, 25833))
+RETURNS TABLE (site_id bigint, persons numeric, cells bigint, geom geometry(MultiPolygon, 25833))
 LANGUAGE sql STABLE PARALLEL RESTRICTED
 BEGIN ATOMIC
     SELECT n.site_id, sum(d.persons), count(*),
-           ST_Multi(ST_Union(ST_Expand(d.geom, cell_m / 2)))::public.geometry(MultiPolygon, 25833)
+           ST_Multi(ST_Union(ST_Expand(d.geom, cell_m / 2)))::geometry(MultiPolygon, 25833)
       FROM carestair.demand_point AS d
       JOIN LATERAL (
           SELECT t.site_id FROM carestair.travel_time AS t
