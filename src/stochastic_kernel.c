@@ -115,11 +115,21 @@ carestair_rng_poisson(void *rngp, double mean)
 		return 0.0;
 	if (mean < 10.0)
 	{
-		double		p = exp(-mean);
-		double		f = p;
 		double		u = carestair_rng_uniform(rng);
+		double		p,
+					f;
 		int			k = 0;
 
+		/*
+		 * Inversion returns 0 when u <= exp(-mean); exp(-mean) >= 1 - mean,
+		 * so below that bound (less a margin far above the rounding of exp)
+		 * the answer is 0 without computing exp: the same result, cheaper
+		 * for the many cells with small expected counts.
+		 */
+		if (u <= 1.0 - mean - 1e-9)
+			return 0.0;
+		p = exp(-mean);
+		f = p;
 		while (u > f && k < 1000)
 		{
 			k++;
@@ -173,12 +183,23 @@ carestair_rng_binomial(void *rngp, double n, double p)
 		return flip ? nn : 0.0;
 	if (nn * pp < 30.0)
 	{
-		double		q = 1.0 - pp;
-		double		s = pp / q;
-		double		a = (nn + 1.0) * s;
-		double		r = pow(q, nn);
 		double		u = carestair_rng_uniform(rng);
+		double		q,
+					s,
+					a,
+					r;
 
+		/*
+		 * Inversion returns 0 when u <= (1-p)^n >= 1 - n p (Bernoulli's
+		 * inequality): below that bound, less a margin far above the
+		 * rounding of pow, the answer is 0 without computing the power.
+		 */
+		if (u <= 1.0 - nn * pp - 1e-9)
+			return flip ? nn : 0.0;
+		q = 1.0 - pp;
+		s = pp / q;
+		a = (nn + 1.0) * s;
+		r = pow(q, nn);
 		x = 0.0;
 		while (u > r && x < nn)
 		{

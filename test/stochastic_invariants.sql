@@ -94,14 +94,27 @@ SELECT is((SELECT count(*) FROM carestair.project_population_intervals('trend', 
 
 -- Quantiles and means are those of the raw draws (type 7 = percentile_cont),
 -- for a group and for the total, each from the draws of that total.
+-- years_matching(draws, intervals, age, label): the years in which the
+-- interval row of the open group `label` (both sexes) has the quantiles and
+-- mean of the draws' persons aged `age` and over.
+CREATE FUNCTION pg_temp.years_matching(draws regclass, intervals regclass, age integer, label text) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+    n bigint;
+BEGIN
+    EXECUTE format($q$
+        SELECT count(*) FROM (SELECT year, percentile_cont('{0.05,0.25,0.5,0.75,0.95}'::float8[]) WITHIN GROUP (ORDER BY p) AS q, avg(p) AS m
+                                FROM (SELECT draw, year, sum(persons) AS p FROM %s WHERE age >= $1 GROUP BY draw, year) AS x GROUP BY year) AS x
+          JOIN %s AS i USING (year)
+         WHERE i.sex IS NULL AND i.age_group = $2
+           AND (SELECT array_agg(round(v::numeric, 6)) FROM unnest(x.q) AS v) = (SELECT array_agg(round(v::numeric, 6)) FROM unnest(i.quantile_values) AS v)
+           AND round(x.m::numeric, 6) = round(i.mean::numeric, 6)$q$, draws, intervals)
+      INTO n USING age, label;
+    RETURN n;
+END
+$$;
 CREATE TEMP TABLE d AS SELECT * FROM carestair.project_population_draws('trend', '5524', 2040, 300, 9);
 CREATE TEMP TABLE i AS SELECT * FROM carestair.project_population_intervals('trend', ARRAY['5524'], 2040, 300, 9, '{0.05,0.25,0.5,0.75,0.95}', 'oldest');
-SELECT is((SELECT count(*) FROM (SELECT year, percentile_cont('{0.05,0.25,0.5,0.75,0.95}'::float8[]) WITHIN GROUP (ORDER BY p) AS q, avg(p) AS m
-                                   FROM (SELECT draw, year, sum(persons) AS p FROM d WHERE age >= 90 GROUP BY draw, year) AS x GROUP BY year) AS x
-             JOIN i USING (year)
-            WHERE i.sex IS NULL AND i.age_group = '90+'
-              AND (SELECT array_agg(round(v::numeric, 6)) FROM unnest(x.q) AS v) = (SELECT array_agg(round(v::numeric, 6)) FROM unnest(i.quantile_values) AS v)
-              AND round(x.m::numeric, 6) = round(i.mean::numeric, 6)), 14::bigint, '90+ both sexes: quantiles and mean of the draws, every year');
+SELECT is(pg_temp.years_matching('d', 'i', 90, '90+'), 14::bigint, '90+ both sexes: quantiles and mean of the draws, every year');
 SELECT is((SELECT count(*) FROM (SELECT year, sex, percentile_cont('{0.05,0.25,0.5,0.75,0.95}'::float8[]) WITHIN GROUP (ORDER BY p) AS q
                                    FROM (SELECT draw, year, sex, sum(persons) AS p FROM d GROUP BY draw, year, sex) AS x GROUP BY year, sex) AS x
              JOIN i USING (year, sex)
@@ -141,12 +154,8 @@ INSERT INTO carestair.migration SELECT 'smooth', region, year, sex, age, immigra
 INSERT INTO carestair.stochastic_parameters (scenario, demographic_noise) VALUES ('smooth', false);
 CREATE TEMP TABLE sd AS SELECT * FROM carestair.project_population_draws('smooth', '5520', 2040, 301, 4);
 CREATE TEMP TABLE si AS SELECT * FROM carestair.project_population_intervals('smooth', ARRAY['5520'], 2040, 301, 4, '{0.05,0.25,0.5,0.75,0.95}', 'oldest');
-SELECT is((SELECT count(*) FROM (SELECT year, percentile_cont('{0.05,0.25,0.5,0.75,0.95}'::float8[]) WITHIN GROUP (ORDER BY p) AS q, avg(p) AS m
-                                   FROM (SELECT draw, year, sum(persons) AS p FROM sd WHERE age >= 80 GROUP BY draw, year) AS x GROUP BY year) AS x
-             JOIN si USING (year)
-            WHERE si.sex IS NULL AND si.age_group = '80+'
-              AND (SELECT array_agg(round(v::numeric, 6)) FROM unnest(x.q) AS v) = (SELECT array_agg(round(v::numeric, 6)) FROM unnest(si.quantile_values) AS v)
-              AND round(x.m::numeric, 6) = round(si.mean::numeric, 6)), 14::bigint, 'without demographic noise (301 draws, a partial last batch): 80+ quantiles and mean of the draws');
+SELECT is(pg_temp.years_matching('sd', 'si', 80, '80+'), 14::bigint,
+          'without demographic noise (301 draws, a partial last batch): 80+ quantiles and mean of the draws');
 SELECT is((SELECT count(*) FROM carestair.project_population_draws('smooth', '5520', 2040, 13, 4) AS a
              JOIN (SELECT * FROM sd WHERE draw <= 13) AS b USING (draw, year, sex, age) WHERE a.persons = b.persons),
           13::bigint * 14 * 212, 'draws 1-13 of a 13-draw run equal those of a 301-draw run, cell by cell');
