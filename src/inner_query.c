@@ -151,6 +151,29 @@ inner_check_desc(TupleDesc desc, const char *argname, int ncols,
 }
 
 /*
+ * Prepare a caller's query sql (the argument argname) and open a read-only
+ * cursor on it, within SPI_connect.  A statement that returns no rows is an
+ * error; detail (may be NULL) and hint say what the argument must return.
+ */
+Portal
+carestair_open_cursor(const char *argname, const char *sql, const char *detail,
+					  const char *hint)
+{
+	SPIPlanPtr	plan = SPI_prepare(sql, 0, NULL);
+
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed for %s: %s", argname,
+			 SPI_result_code_string(SPI_result));
+	if (!SPI_is_cursor_plan(plan))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s is not a query that returns rows", argname),
+				 detail ? errdetail("%s", detail) : 0,
+				 errhint("%s", hint)));
+	return SPI_cursor_open(NULL, plan, NULL, NULL, true);
+}
+
+/*
  * Run sql (read-only) and append its rows to out's column arrays, which are
  * allocated in the memory context current at the call.
  */
@@ -160,7 +183,6 @@ carestair_read_inner(const char *sql, const char *argname, int ncols,
 {
 	MemoryContext callercxt = CurrentMemoryContext;
 	Size		cap = 1024;
-	SPIPlanPtr	plan;
 	Portal		portal;
 	Oid		   *types = palloc(ncols * sizeof(Oid));
 	bool		checked = false;
@@ -180,16 +202,7 @@ carestair_read_inner(const char *sql, const char *argname, int ncols,
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	plan = SPI_prepare(sql, 0, NULL);
-	if (plan == NULL)
-		elog(ERROR, "SPI_prepare failed for %s: %s", argname,
-			 SPI_result_code_string(SPI_result));
-	if (!SPI_is_cursor_plan(plan))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s is not a query that returns rows", argname),
-				 errhint("Pass a SELECT statement.")));
-	portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
+	portal = carestair_open_cursor(argname, sql, NULL, "Pass a SELECT statement.");
 
 	for (;;)
 	{

@@ -8,6 +8,8 @@
 
 #include "postgres.h"
 
+#include "utils/portal.h"
+
 /* Column kinds: an integer id (any integer type) or a number (float8). */
 typedef enum
 {
@@ -36,6 +38,10 @@ typedef struct InnerData
 extern int	carestair_cmp_int64(const void *a, const void *b);
 extern Size carestair_sort_unique_int64(int64 *v, Size n);
 extern int	carestair_find_int64(const int64 *ids, int n, int64 id);
+
+/* Within SPI_connect: a read-only cursor on a caller's query. */
+extern Portal carestair_open_cursor(const char *argname, const char *sql,
+									const char *detail, const char *hint);
 
 extern void carestair_read_inner(const char *sql, const char *argname,
 								 int ncols, const InnerColumn *cols,

@@ -31,6 +31,7 @@
 #include "utils/portal.h"
 #include "utils/tuplestore.h"
 
+#include "inner_query.h"
 #include "projection_kernel.h"
 
 /* Rows fetched from a caller's query per round trip. */
@@ -136,7 +137,6 @@ static Portal
 open_input(const char *argname, const char *sql, int ncols,
 		   const char *const *cols, const char *const *types)
 {
-	SPIPlanPtr	plan;
 	Portal		portal;
 	StringInfoData q;
 	StringInfoData want;
@@ -148,19 +148,10 @@ open_input(const char *argname, const char *sql, int ncols,
 	for (i = 0; i < ncols; i++)
 		appendStringInfo(&want, "%s%s", i ? ", " : "", cols[i]);
 
-	plan = SPI_prepare(sql, 0, NULL);
-	if (plan == NULL)
-		elog(ERROR, "SPI_prepare failed for %s: %s", argname,
-			 SPI_result_code_string(SPI_result));
-	if (!SPI_is_cursor_plan(plan))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s is not a query that returns rows", argname),
-				 errdetail("The inner queries must each be one SELECT (or VALUES, TABLE) statement."),
-				 errhint("Pass one query that returns the columns (%s).", want.data)));
-
 	/* Check the column names on the query's own result description. */
-	portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
+	portal = carestair_open_cursor(argname, sql,
+								   "The inner queries must each be one SELECT (or VALUES, TABLE) statement.",
+								   psprintf("Pass one query that returns the columns (%s).", want.data));
 	for (i = 0; i < ncols; i++)
 	{
 		if (SPI_fnumber(portal->tupDesc, cols[i]) <= 0)
@@ -172,7 +163,6 @@ open_input(const char *argname, const char *sql, int ncols,
 					 errhint("Rename a column with AS, e.g. SELECT kommune AS region, ...")));
 	}
 	SPI_cursor_close(portal);
-	SPI_freeplan(plan);
 
 	/* Drop trailing semicolons and blanks so that the query nests. */
 	while (len > 0 && (sql[len - 1] == ';' || isspace((unsigned char) sql[len - 1])))
@@ -185,11 +175,7 @@ open_input(const char *argname, const char *sql, int ncols,
 						 quote_identifier(cols[i]), types[i]);
 	appendStringInfo(&q, " FROM (\n%.*s\n) AS q", len, sql);
 
-	plan = SPI_prepare(q.data, 0, NULL);
-	if (plan == NULL)
-		elog(ERROR, "SPI_prepare failed for %s: %s", argname,
-			 SPI_result_code_string(SPI_result));
-	return SPI_cursor_open(NULL, plan, NULL, NULL, true);
+	return carestair_open_cursor(argname, q.data, NULL, "Pass a SELECT statement.");
 }
 
 /*

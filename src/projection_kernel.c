@@ -43,7 +43,7 @@ settle_rounding(double *end, double *deaths, double size)
 {
 	if (*end >= 0.0)
 		return false;
-	if (*end >= -1e-12 * (size + 1.0))
+	if (carestair_rounding_negative(*end, size))
 	{
 		*deaths += *end;
 		*end = 0.0;
@@ -54,13 +54,6 @@ settle_rounding(double *end, double *deaths, double size)
 
 /* The multipliers of an unperturbed step. */
 static const ProjectionStepNoise no_noise = {1.0, 1.0, 1.0, 1.0, NULL, NULL, NULL};
-
-/* x capped at 1 (a probability scaled by a multiplier). */
-static inline double
-cap1(double x)
-{
-	return x < 1.0 ? x : 1.0;
-}
 
 /*
  * Events of one cohort: emigrants *em of start stock s at rate e, immigrants
@@ -112,14 +105,14 @@ ages_loop(const ProjectionStepNoise *nz, bool noisy, int A, const double *q,
 
 		if (noisy)
 		{
-			cohort_events(nz, s, cap1(e[a] * es), cap1(q[a] * qs), 0.5, &em, &im, &d);
+			cohort_events(nz, s, carestair_cap1(e[a] * es), carestair_cap1(q[a] * qs), 0.5, &em, &im, &d);
 			if (immigrants)
 				immigrants[a] = im;
 		}
 		else
 		{
-			em = cap1(e[a] * es) * s;
-			d = cap1(q[a] * qs) * (s + 0.5 * (im - em));
+			em = carestair_cap1(e[a] * es) * s;
+			d = carestair_cap1(q[a] * qs) * (s + 0.5 * (im - em));
 		}
 		end = s - d - em + im;
 		neg |= (end < 0.0);
@@ -190,8 +183,8 @@ step_age_0(const ProjectionStepInput *in, const ProjectionStepNoise *nz,
 				end;
 	bool		bad;
 
-	cohort_events(nz, n, cap1(in->emigration_rate[off] * nz->emigration),
-				  cap1(in->q[off] * nz->mortality), in->age0_exposure,
+	cohort_events(nz, n, carestair_cap1(in->emigration_rate[off] * nz->emigration),
+				  carestair_cap1(in->q[off] * nz->mortality), in->age0_exposure,
 				  &em, &im, &d);
 	end = n - d - em + im;
 	bad = settle_rounding(&end, &d, n + im);

@@ -70,4 +70,23 @@ extern int	carestair_projection_step_noisy(const ProjectionStepInput *in,
 											double *immigrants_out,
 											double *births);
 
+/* x capped at 1: a probability scaled by a multiplier. */
+static inline double
+carestair_cap1(double x)
+{
+	return x < 1.0 ? x : 1.0;
+}
+
+/*
+ * Whether an end stock is negative only by floating-point rounding: less
+ * than 1e-12 of the cohort's size (start stock plus immigrants).  Such a
+ * cohort is set to exactly 0; a cohort negative beyond that is an error in
+ * the deterministic projection and set to 0 in a stochastic draw.
+ */
+static inline bool
+carestair_rounding_negative(double end, double size)
+{
+	return end < 0.0 && end >= -1e-12 * (size + 1.0);
+}
+
 #endif							/* CARESTAIR_PROJECTION_KERNEL_H */

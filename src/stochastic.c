@@ -347,9 +347,13 @@ typedef struct DrawSinkOps
 
 /*
  * The level paths of every draw of a run, computed once per query and
- * process: they depend only on (parameters, seed, draw), so every region of
- * a query (each a separate call, run in any worker) shares them.  Kept in
- * fn_extra, in the memory context of the function's call site.
+ * process for the interval form: they depend only on (parameters, seed,
+ * draw), so every region of a query (each a separate call, run in any
+ * worker) shares them.  Kept in fn_extra, in the memory context of the
+ * function's call site.  The draws form runs one region per query and draws
+ * them batch by batch instead, as the interval form does above the cache
+ * limit; its draws equal the interval form's (tested), which checks the
+ * cache against the paths drawn directly.
  */
 typedef struct LevelCache
 {
@@ -530,7 +534,7 @@ run_draws_lanes(const StochasticRun *run, const double *cache,
 
 		CHECK_FOR_INTERRUPTS();
 		for (l = 0; l < STOCH_LANES; l++)
-			mult[l] = draw_paths(run, cache, d0 + Min(l, nl - 1), buf + l * width);
+			mult[l] = (l < nl) ? draw_paths(run, cache, d0 + l, buf + l * width) : mult[nl - 1];
 		for (c = 0; c < cells; c++)
 			for (l = 0; l < STOCH_LANES; l++)
 				cur[c * STOCH_LANES + l] = run->base[c];
@@ -563,13 +567,14 @@ run_draws_lanes(const StochasticRun *run, const double *cache,
 	}
 }
 
-/* Run all draws of one region through ops (interrupts checked per batch). */
+/*
+ * Run all draws of one region through ops (interrupts checked per batch),
+ * with the level paths from cache (NULL: drawn batch by batch).
+ */
 static void
-run_draws(FunctionCallInfo fcinfo, const StochasticRun *run,
+run_draws(const StochasticRun *run, const double *cache,
 		  const DrawSinkOps *ops, void *arg)
 {
-	const double *cache = level_paths(fcinfo, run);
-
 	if (run->par.demographic_noise)
 		run_draws_noisy(run, cache, ops, arg);
 	else
@@ -731,7 +736,7 @@ carestair_stochastic_region(PG_FUNCTION_ARGS)
 	is.store = palloc(Max(bytes, 1));
 
 	CARESTAIR_INIT_SRF(fcinfo);
-	run_draws(fcinfo, &run, &ops, &is);
+	run_draws(&run, level_paths(fcinfo, &run), &ops, &is);
 
 	/* Reduce each series (its draws side by side) to mean and quantiles. */
 	qv = palloc(nprobs * sizeof(double));
@@ -844,6 +849,7 @@ carestair_stochastic_region_draws(PG_FUNCTION_ARGS)
 	ds.stride = 1;
 	ds.buf = palloc(mul_size(mul_size((Size) Max(run.nsteps, 1), 2 * run.nages),
 							 STOCH_LANES * sizeof(double)));
-	run_draws(fcinfo, &run, &ops, &ds);
+	/* One region per call: nothing to share, so no cache of level paths. */
+	run_draws(&run, NULL, &ops, &ds);
 	PG_RETURN_NULL();
 }

@@ -24,18 +24,10 @@
  */
 #include "postgres.h"
 
-#include "miscadmin.h"
-
+#include "projection_kernel.h"
 #include "stochastic_lanes.h"
 
 #define L STOCH_LANES
-
-/* x capped at 1 (a probability scaled by a multiplier), as in the kernel. */
-static inline double
-cap1(double x)
-{
-	return x < 1.0 ? x : 1.0;
-}
 
 /*
  * The ages >= 1 with a non-zero fertility rate: *from..*to (*to < *from when
@@ -73,8 +65,8 @@ cohort_lanes(const LaneStepInput *in, const double *restrict s, double e,
 	for (l = 0; l < L; l++)
 	{
 		double		im = imm * in->imm_mult[l];
-		double		em = cap1(e * in->emi_mult[l]) * s[l];
-		double		d = cap1(q * in->mort_mult[l]) * (s[l] + k * (im - em));
+		double		em = carestair_cap1(e * in->emi_mult[l]) * s[l];
+		double		d = carestair_cap1(q * in->mort_mult[l]) * (s[l] + k * (im - em));
 		double		x = s[l] - d - em + im;
 
 		end[l] = x;
@@ -122,7 +114,7 @@ settle_ages(const LaneStepInput *in, const double *imm, const double *p,
 			double	   *x = pe + (Size) a * L + l;
 			double		size = s[l] + imm[a] * in->imm_mult[l];
 
-			if (*x < 0.0 && *x >= -1e-12 * (size + 1.0))
+			if (carestair_rounding_negative(*x, size))
 				*x = 0.0;
 		}
 	}
@@ -215,7 +207,7 @@ carestair_lanes_step(const LaneStepInput *in, const double *p, double *p_end)
 		{
 			double		size = births[sex][l] + in->immigrants[c] * in->imm_mult[l];
 
-			if (pe[l] < 0.0 && pe[l] >= -1e-12 * (size + 1.0))
+			if (carestair_rounding_negative(pe[l], size))
 				pe[l] = 0.0;
 			else if (pe[l] < 0.0)
 				negative = true;
