@@ -92,6 +92,26 @@ COMMENT ON FUNCTION carestair._hmd_cohort_survival(integer[], integer[], double 
   'Internal: cohort survival of a national population without births or migration, for the mortality back-test.';
 
 /*
+ * _require_origins(origins, target_year): error unless every back-test
+ * origin lies before the target year.  Internal.
+ */
+CREATE FUNCTION carestair._require_origins(origins integer[], target_year integer)
+RETURNS void
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF EXISTS (SELECT FROM unnest(origins) AS x WHERE x IS NULL OR x >= target_year) THEN
+        RAISE EXCEPTION 'origins % must all lie before target_year %', origins, target_year
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Back-tests project from each origin to the target year, e.g. origins {2000,2005,2010} and 2023.';
+    END IF;
+END
+$$;
+
+COMMENT ON FUNCTION carestair._require_origins(integer[], integer) IS 'Internal: error unless every back-test origin lies before the target year.';
+
+/*
  * backtest_mortality_national(hmd_mx, hmd_population, origins, target_year,
  * methods, windows): Norway projected from 1 January of each origin to
  * target_year with mortality forecast from the window_years before the
@@ -123,11 +143,7 @@ BEGIN
             USING ERRCODE = 'null_value_not_allowed',
                   HINT = 'Pass the HMD Mx_1x1 and Population texts; the other arguments have defaults.';
     END IF;
-    IF EXISTS (SELECT FROM unnest(origins) AS x WHERE x IS NULL OR x >= target_year) THEN
-        RAISE EXCEPTION 'origins % must all lie before target_year %', origins, target_year
-            USING ERRCODE = 'invalid_parameter_value',
-                  HINT = 'E.g. origins {2000,2005,2010} and target_year 2023.';
-    END IF;
+    PERFORM carestair._require_origins(origins, target_year);
     IF EXISTS (SELECT FROM unnest(windows) AS x WHERE x IS NULL OR x < 1 OR x > 200) THEN
         RAISE EXCEPTION 'windows % must be between 1 and 200 years', windows
             USING ERRCODE = 'invalid_parameter_value',
@@ -221,11 +237,7 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value',
                   HINT = 'The estimators average over the base_years before each origin; 5 is usual.';
     END IF;
-    IF EXISTS (SELECT FROM unnest(origins) AS x WHERE x IS NULL OR x >= target_year) THEN
-        RAISE EXCEPTION 'origins % must all lie before target_year %', origins, target_year
-            USING ERRCODE = 'invalid_parameter_value',
-                  HINT = 'E.g. origins {2010,2015} and target_year 2026.';
-    END IF;
+    PERFORM carestair._require_origins(origins, target_year);
     FOREACH o IN ARRAY origins LOOP
         FOREACH m IN ARRAY methods LOOP
             name := pg_catalog.format('backtest %s %s', o, m);
