@@ -420,7 +420,8 @@ CREATE FUNCTION carestair.estimate_scenario_rates(scenario text, regions text[],
                                                   mortality_method text DEFAULT NULL,
                                                   mortality_window integer DEFAULT 10,
                                                   tfr_target double precision DEFAULT NULL,
-                                                  tfr_target_year integer DEFAULT NULL)
+                                                  tfr_target_year integer DEFAULT NULL,
+                                                  mortality_levels jsonb DEFAULT NULL)
 RETURNS TABLE (rate_table text, region text, row_count bigint)
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
@@ -433,6 +434,7 @@ DECLARE
     fit_to integer;
     horizon_end integer;
     n bigint;
+    mreg text;
     tfr0 double precision;
 BEGIN
     IF scenario IS NULL OR regions IS NULL OR from_year IS NULL OR to_year IS NULL OR hmd_mx IS NULL
@@ -458,6 +460,16 @@ BEGIN
         RAISE EXCEPTION 'mortality_window % is not between 3 and 200 years', mortality_window
             USING ERRCODE = 'invalid_parameter_value',
                   HINT = 'The back-tests in doc/mortality_forecast.md chose 10 years for log_linear.';
+    END IF;
+    IF mortality_levels IS NOT NULL AND (pg_catalog.jsonb_typeof(mortality_levels) <> 'object' OR EXISTS (
+           SELECT FROM pg_catalog.jsonb_each(mortality_levels) AS l
+            WHERE CASE WHEN pg_catalog.jsonb_typeof(l.value) = 'number'
+                       THEN NOT (l.value::text::numeric > 0 AND l.value::text::numeric <= 5) ELSE true END
+               OR NOT l.key = ANY (regions))) THEN
+        RAISE EXCEPTION 'mortality_levels % is not an object of levels in (0, 5] for regions of this call', mortality_levels
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'A level scales the national q of every age and year for one kommune (1 = national).',
+                  HINT = 'E.g. mortality_levels => ''{"5524": 1.04}''.';
     END IF;
     IF (tfr_target IS NULL) <> (tfr_target_year IS NULL) THEN
         RAISE EXCEPTION 'tfr_target and tfr_target_year go together'
@@ -497,9 +509,26 @@ BEGIN
     rate_table := 'mortality'; region := '0000';
     SELECT pg_catalog.count(*) INTO row_count FROM carestair.mortality AS m WHERE m.scenario = s.scenario AND m.region = '0000';
     RETURN NEXT;
+    -- A kommune's own level scales the national rates of every year.
+    DELETE FROM carestair.mortality AS m WHERE m.scenario = s.scenario AND m.region = ANY (regions);
+    FOR region, n IN
+        WITH l AS (SELECT l.key AS region, l.value::text::double precision AS level
+                     FROM pg_catalog.jsonb_each(coalesce(mortality_levels, '{}')) AS l),
+        ins AS (
+            INSERT INTO carestair.mortality (scenario, region, year, sex, age, q, source)
+            SELECT s.scenario, l.region, m.year, m.sex, m.age, least(1.0, m.q * l.level),
+                   pg_catalog.format('national x level %s', l.level)
+              FROM l JOIN carestair.mortality AS m ON m.scenario = s.scenario AND m.region = '0000'
+            RETURNING carestair.mortality.region)
+        SELECT i.region, pg_catalog.count(*) FROM ins AS i GROUP BY i.region ORDER BY i.region
+    LOOP
+        row_count := n;
+        RETURN NEXT;
+    END LOOP;
     DELETE FROM carestair.fertility AS f WHERE f.scenario = s.scenario AND f.region = ANY (regions);
     DELETE FROM carestair.migration AS g WHERE g.scenario = s.scenario AND g.region = ANY (regions);
     FOREACH region IN ARRAY regions LOOP
+        mreg := CASE WHEN coalesce(mortality_levels, '{}') OPERATOR(pg_catalog.?) region THEN region ELSE '0000' END;
         IF tfr_target IS NULL THEN
             INSERT INTO carestair.fertility (scenario, region, year, age, rate, source)
             SELECT s.scenario, region, s.base_year, f.age, f.rate, src || ' indirect, ' || standard
@@ -519,16 +548,17 @@ BEGIN
         rate_table := 'fertility';
         GET DIAGNOSTICS row_count = ROW_COUNT;
         RETURN NEXT;
-        -- Emigration is capped so that deaths and emigrants never exceed a
+        -- The residual subtracts the region's own mortality where it has a
+        -- level.  Emigration is capped so that deaths and emigrants never exceed a
         -- cohort's stock under the highest q the scenario projects with,
         -- e (1 - q/2) <= 1 - q (the residual estimate caps it at the base
         -- period's q, and mortality may be higher in some forecast year).
         INSERT INTO carestair.migration (scenario, region, year, sex, age, immigrants, emigration_rate, source)
         SELECT s.scenario, region, s.base_year, m.sex, m.age, m.immigrants,
                least(m.emigration_rate, coalesce((1 - x.q) / (1 - x.q / 2), m.emigration_rate)), src || ' residual'
-          FROM carestair.migration_residual(region, from_year, to_year, s.scenario, '0000', smooth) AS m
+          FROM carestair.migration_residual(region, from_year, to_year, s.scenario, mreg, smooth) AS m
           LEFT JOIN LATERAL (SELECT pg_catalog.max(q.q) AS q FROM carestair.mortality AS q
-                              WHERE q.scenario = s.scenario AND q.region = '0000' AND q.year >= s.base_year
+                              WHERE q.scenario = s.scenario AND q.region = mreg AND q.year >= s.base_year
                                 AND q.sex = m.sex AND q.age = m.age) AS x ON true;
         rate_table := 'migration';
         GET DIAGNOSTICS row_count = ROW_COUNT;
@@ -545,10 +575,11 @@ BEGIN
                                                        'doc', 'doc/mortality_forecast.md') END,
                'fertility', pg_catalog.jsonb_build_object('method', 'indirect standardisation', 'standard', standard,
                                                          'tfr_target', tfr_target, 'tfr_target_year', tfr_target_year),
-               'migration', pg_catalog.jsonb_build_object('method', 'residual', 'smooth', smooth))
+               'migration', pg_catalog.jsonb_build_object('method', 'residual', 'smooth', smooth),
+               'mortality_levels', mortality_levels)
      WHERE p.scenario = s.scenario;
 END
 $$;
 
-COMMENT ON FUNCTION carestair.estimate_scenario_rates(text, text[], integer, integer, text, integer, text, text, integer, double precision, integer) IS
-  'Fill a scenario''s rate tables from real data: national mortality forecast from an HMD Mx table (default log_linear over the 10 years before the base period''s end, one row per year; ''constant'' keeps the base period''s mean), each region''s fertility (indirect, optionally moving to a target TFR) and migration (residual) over a base period before the base year; records the assumptions. See doc/projection.md.';
+COMMENT ON FUNCTION carestair.estimate_scenario_rates(text, text[], integer, integer, text, integer, text, text, integer, double precision, integer, jsonb) IS
+  'Fill a scenario''s rate tables from real data: national mortality forecast from an HMD Mx table (default log_linear over the 10 years before the base period''s end, one row per year; ''constant'' keeps the base period''s mean), a kommune''s own mortality level scaling it where given, each region''s fertility (indirect, optionally moving to a target TFR) and migration (residual) over a base period before the base year; records the assumptions. See doc/projection.md.';

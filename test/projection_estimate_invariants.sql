@@ -6,7 +6,7 @@
 \o
 \set mx `cat data/mortality/hmd_norway_Mx_1x1_1990_2023.txt`
 BEGIN;
-SELECT plan(21);
+SELECT plan(26);
 
 -- m -> q above age 0 is q = m / (1 + m/2); at age 0 q0 = m0 / (1 + (1 - a0) m0) with a0 on the Andreev-Kingkade line.
 SELECT is(carestair.q_from_m(0.2, 40, 2), 0.2::float8 / 1.1::float8, 'q = m / (1 + m/2) above age 0');
@@ -95,6 +95,17 @@ SELECT ok((SELECT abs(t2021 - (t2020 + (1.4 - t2020) / 3)) < 1e-12
              FROM (SELECT sum(rate) FILTER (WHERE year = 2020) AS t2020, sum(rate) FILTER (WHERE year = 2021) AS t2021
                      FROM carestair.fertility WHERE scenario = 'd' AND region = '5524') AS x),
           'TFR moves linearly from the estimate to the target');
+-- A kommune's own mortality level scales the national rates of every year.
+SELECT is((SELECT row_count FROM carestair.estimate_scenario_rates('d', ARRAY['5524', '5610'], 2015, 2019, :'mx', mortality_levels => '{"5610": 1.2}')
+            WHERE rate_table = 'mortality' AND region = '5610'), (5 + 6) * 212::bigint, 'mortality_levels: Karasjok gets its own rows for every year');
+SELECT ok((SELECT bool_and(k.q = least(1.0, n.q * 1.2)) FROM carestair.mortality AS k
+             JOIN carestair.mortality AS n ON n.scenario = k.scenario AND n.region = '0000' AND n.year = k.year AND n.sex = k.sex AND n.age = k.age
+            WHERE k.scenario = 'd' AND k.region = '5610'), 'mortality_levels: its q is the national q times the level, every year and age');
+SELECT is((SELECT count(*) FROM carestair.mortality WHERE scenario = 'd' AND region = '5524'), 0::bigint, 'a kommune without a level keeps the national rates');
+SELECT throws_ok($$ SELECT * FROM carestair.estimate_scenario_rates('d', ARRAY['5524'], 2015, 2019, 'x', mortality_levels => '{"5524": "high"}') $$, '22023',
+                 NULL, 'a level that is not a number is refused');
+SELECT throws_ok($$ SELECT * FROM carestair.estimate_scenario_rates('d', ARRAY['5524'], 2015, 2019, 'x', mortality_levels => '{"5524": 1e400}') $$, '22023',
+                 NULL, 'a level outside (0, 5] is refused');
 SELECT throws_ok($$ SELECT * FROM carestair.estimate_scenario_rates('d', ARRAY['5524'], 2015, 2019, 'x', tfr_target => 1.4) $$, '22023',
                  'tfr_target and tfr_target_year go together', 'a target TFR without its year is refused');
 SELECT throws_ok($$ SELECT * FROM carestair.estimate_scenario_rates('d', ARRAY['5524'], 2015, 2019, 'x', mortality_method => 'gompertz') $$, '22023',
