@@ -17,7 +17,7 @@ COMMENT ON SCHEMA carestair_bi IS
 -- The age groups the reports and the interval view use for the oldest
 -- (overlapping open groups, as projection_age_groups allows).
 INSERT INTO carestair.age_grouping (scheme, age_from, age_to, label, builtin) VALUES
-  ('oldest', 67, NULL, '67+', true), ('oldest', 80, NULL, '80+', true), ('oldest', 90, NULL, '90+', true);
+  ('report_oldest', 67, NULL, '67+', true), ('report_oldest', 80, NULL, '80+', true), ('report_oldest', 90, NULL, '90+', true);
 
 -- Plain views over the tables ------------------------------------------------
 
@@ -198,7 +198,7 @@ DECLARE
 BEGIN
     FOR r IN SELECT u.scenario, u.regions, u.last_year FROM carestair.projection_run AS u
                JOIN carestair.stochastic_parameters AS p USING (scenario) ORDER BY u.scenario LOOP
-        FOREACH s IN ARRAY ARRAY['oldest', 'care'] LOOP
+        FOREACH s IN ARRAY ARRAY['report_oldest', 'care'] LOOP
             BEGIN
                 RETURN QUERY
                 SELECT r.scenario, i.region, i.year, s, i.age_group, i.age_from, i.age_to, i.mean,
@@ -206,7 +206,7 @@ BEGIN
                   FROM carestair.project_population_intervals(r.scenario, r.regions, r.last_year, 1000, 1,
                                                               '{0.025,0.1,0.5,0.9,0.975}', s) AS i
                  WHERE i.sex IS NULL;
-            EXCEPTION WHEN sqlstate '22000' OR sqlstate '22023' OR sqlstate 'P0002' THEN
+            EXCEPTION WHEN data_exception OR no_data_found THEN
                 NULL;   -- inputs missing for this scenario: leave it out
             END;
         END LOOP;
@@ -221,7 +221,7 @@ COMMENT ON MATERIALIZED VIEW carestair_bi.projection_intervals IS 'Prediction in
 COMMENT ON COLUMN carestair_bi.projection_intervals.scenario IS 'Projection scenario.';
 COMMENT ON COLUMN carestair_bi.projection_intervals.region IS 'Kommunenummer (SSB).';
 COMMENT ON COLUMN carestair_bi.projection_intervals.year IS 'Year (1 January).';
-COMMENT ON COLUMN carestair_bi.projection_intervals.age_scheme IS 'Age grouping: oldest (67+, 80+, 90+, overlapping) or care (0-5, ..., 90+).';
+COMMENT ON COLUMN carestair_bi.projection_intervals.age_scheme IS 'Age grouping: report_oldest (67+, 80+, 90+, overlapping) or care (0-5, ..., 90+).';
 COMMENT ON COLUMN carestair_bi.projection_intervals.age_group IS 'Age group label.';
 COMMENT ON COLUMN carestair_bi.projection_intervals.age_from IS 'First age of the group.';
 COMMENT ON COLUMN carestair_bi.projection_intervals.age_to IS 'Last age of the group, NULL = open.';
@@ -282,7 +282,7 @@ BEGIN
                            c.users, c.places, c.hours_per_week, c.arsverk, c.cost_nok, b - 2, b
                       FROM carestair.care_demand(g, b - 2, b, carestair._bi_population_sql(r.scenario, g), d) AS c
                       JOIN carestair.care_level_label AS l ON l.level = c.level;
-                EXCEPTION WHEN sqlstate '22000' OR sqlstate '22023' OR sqlstate 'P0002' THEN
+                EXCEPTION WHEN data_exception OR no_data_found THEN
                     NULL;   -- no coverage or population for this kommune: leave it out
                 END;
             END LOOP;
@@ -339,7 +339,7 @@ BEGIN
                    k.persons_per_weekend, k.min_headcount, k.mean_position_pct, k.full_time_for_all,
                    k.weekend_every_if_all_full_time
               FROM carestair.weekend_knot(u.unit, ARRAY[2, 3, 4]) AS k;
-        EXCEPTION WHEN sqlstate '22000' OR sqlstate '22023' OR sqlstate 'P0002' THEN
+        EXCEPTION WHEN data_exception OR no_data_found THEN
             NULL;   -- a unit without a plan: leave it out
         END;
     END LOOP;
@@ -377,7 +377,7 @@ BEGIN
     FOREACH n IN ARRAY ARRAY[20, 40, 60]::float8[] LOOP
         BEGIN
             RETURN QUERY SELECT n, c.* FROM carestair.compare_legevakt_scenarios(n) AS c;
-        EXCEPTION WHEN sqlstate '22000' OR sqlstate '22023' OR sqlstate 'P0002' THEN
+        EXCEPTION WHEN data_exception OR no_data_found THEN
             NULL;   -- no travel times or parameters yet
         END;
     END LOOP;
@@ -432,7 +432,7 @@ BEGIN
                 SELECT r.region, r.reference, res, y, w.service, w.effect, w.kommune_value, w.reference_value,
                        w.per_inhabitant, w.total, w.unit, w.note
                   FROM carestair.why_dearer(r.region, y, r.reference, res, need_year => ny) AS w;
-            EXCEPTION WHEN sqlstate '22000' OR sqlstate '22023' OR sqlstate 'P0002' THEN
+            EXCEPTION WHEN data_exception OR no_data_found THEN
                 NULL;   -- figures missing for this kommune or reference
             END;
         END LOOP;
@@ -475,7 +475,7 @@ BEGIN
                 SELECT u.unit, u.name, u.region, u.is_example, n, a.weekly_hours, a.weekly_norm_hours, a.net_arsverk,
                        a.gross_arsverk, a.night_hours_per_arsverk_year, a.sunday_hours_per_arsverk_year
                   FROM carestair.staffing_arsverk(u.unit, n) AS a;
-            EXCEPTION WHEN sqlstate '22000' OR sqlstate '22023' OR sqlstate 'P0002' THEN
+            EXCEPTION WHEN data_exception OR no_data_found THEN
                 NULL;   -- a unit without a plan: leave it out
             END;
         END LOOP;

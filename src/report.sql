@@ -112,7 +112,28 @@ BEGIN ATOMIC
           "s_more": ["8. Flere analyser", "8. More analyses"],
           "every_k": ["hver k-te helg", "every k-th weekend"],
           "headcount": ["Ansatte", "Staff"],
-          "position": ["Stilling %", "Position %"]
+          "position": ["Stilling %", "Position %"],
+          "projection": ["carestair-framskriving", "carestair projection"],
+          "u_beds": ["% avvist; erlang = innleggelser per døgn x liggedøgn.", "% refused; erlang = admissions per day x days of stay."],
+          "src_beds": ["Erlang B (carestair.erlang_b); SSB 07459 og carestair-framskrivingen for veksten i 67+.", "Erlang B (carestair.erlang_b); SSB 07459 and the carestair projection for the growth of 67+."],
+          "arrivals": ["Innleggelser/døgn", "Admissions/day"],
+          "u_map": ["minutter; personer per rute på 250 m.", "minutes; persons per 250 m cell."],
+          "src_map": ["SSB befolkning på rutenett 250 m; Kartverket kommunegrenser; Helsedirektoratets legevaktliste.", "SSB 250 m population grid; Kartverket kommune borders; Helsedirektoratet legevakt list."],
+          "u_coverage": ["% av innbyggerne innen 40 minutter; kroner per innbygger og år.", "% of inhabitants within 40 minutes; NOK per inhabitant and year."],
+          "src_coverage": ["SSB rutenett 250 m; Kartverket; Helsedirektoratet; kostnadsparametre i carestair.legevakt_parameter_effective.", "SSB 250 m grid; Kartverket; Helsedirektoratet; cost parameters in carestair.legevakt_parameter_effective."],
+          "straight": ["reisetider i luftlinje.", "straight-line travel times."],
+          "mean_min": ["Snitt min", "Mean min"],
+          "nok_year": ["NOK/år", "NOK/year"],
+          "effect": ["Effekt", "Effect"],
+          "reference": ["Referanse", "Reference"],
+          "per_inh": ["Per innbygger", "Per inhabitant"],
+          "total": ["Totalt", "Total"],
+          "u_knot": ["ansatte; % = gjennomsnittlig stillingsstørrelse.", "staff; % = mean position size."],
+          "src_knot": ["Kommunens bemanningsplan (carestair.staffing_unit); turnusnorm 35,5 t/uke.", "The kommune''s bemanningsplan (carestair.staffing_unit); turnus norm 35.5 h/week."],
+          "unit_name": ["Enhet", "Unit"],
+          "example": ["Eksempel", "Example"],
+          "yes": ["ja", "yes"],
+          "no": ["nei", "no"]
          }'::jsonb OPERATOR(pg_catalog.->) key) OPERATOR(pg_catalog.->>)
             (CASE WHEN lang OPERATOR(pg_catalog.=) 'en' THEN 1 ELSE 0 END),
         key);
@@ -129,6 +150,24 @@ BEGIN ATOMIC
            OPERATOR(pg_catalog.||) carestair._html(message) OPERATOR(pg_catalog.||) '</div>';
 END;
 COMMENT ON FUNCTION carestair._report_box(text, text, text) IS 'Internal: the HTML box shown where a chart''s inputs are missing. See doc/report.md.';
+
+/* A box saying which inputs are missing, headed "Mangler" / "Missing". */
+CREATE FUNCTION carestair._report_missing(lang text, message text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT carestair._report_box('missing', carestair._report_text('missing', lang), message);
+END;
+COMMENT ON FUNCTION carestair._report_missing(text, text) IS 'Internal: the box shown where a section''s inputs are missing. See doc/report.md.';
+
+/* The opening of a report section with its heading. */
+CREATE FUNCTION carestair._report_section(key text, lang text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT '<section><h2>' OPERATOR(pg_catalog.||) carestair._html(carestair._report_text(key, lang)) OPERATOR(pg_catalog.||) '</h2>';
+END;
+COMMENT ON FUNCTION carestair._report_section(text, text) IS 'Internal: the opening tag and heading of a report section. See doc/report.md.';
 
 /*
  * A figure: title, the SVG, units and sources under it, notes (marked
@@ -463,7 +502,7 @@ CREATE FUNCTION carestair._svg_path(g geometry, x0 float8, y0 float8, x1 float8,
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-    SELECT ST_AsSVG(ST_Affine(ST_Intersection(g, e.env), s, 0::float8, 0::float8, s,
+    SELECT ST_AsSVG(ST_Affine(ST_Intersection(ST_MakeValid(g), e.env), s, 0::float8, 0::float8, s,
                               pad OPERATOR(pg_catalog.-) x0 OPERATOR(pg_catalog.*) s,
                               OPERATOR(pg_catalog.-) y1 OPERATOR(pg_catalog.*) s OPERATOR(pg_catalog.-) pad), 0, 1)
       FROM (SELECT ST_MakeEnvelope(x0, y0, x1, y1, 25833) AS env) AS e
@@ -641,9 +680,9 @@ BEGIN
     END IF;
 
     -- 1. Population pyramid
-    body := body || '<section><h2>' || carestair._html(carestair._report_text('s_population', L)) || '</h2>';
+    body := body || carestair._report_section('s_population', L);
     IF last_obs IS NULL THEN
-        body := body || carestair._report_box('missing', carestair._report_text('missing', L),
+        body := body || carestair._report_missing(L,
             CASE L WHEN 'nb' THEN 'Ingen befolkningstall for kommunen. Last SSB tabell 07459 (carestair.import_ssb_population).'
                    ELSE 'No population figures for the kommune. Load SSB table 07459 (carestair.import_ssb_population).' END);
     ELSE
@@ -666,22 +705,22 @@ BEGIN
         notes := CASE WHEN scen_problem IS NOT NULL THEN ARRAY[scen_problem] END;
         body := body || carestair._report_figure('fig-pyramid', carestair._report_text('c_pyramid', L) || ': ' || coalesce(rname, reg), svg,
                     carestair._report_text('unit', L) || ': ' || lower(carestair._report_text('persons', L)) || '.',
-                    carestair._report_text('source', L) || ': SSB 07459' || CASE WHEN scen_problem IS NULL THEN '; carestair projection (SSB, HMD).' ELSE '.' END,
+                    carestair._report_text('source', L) || ': SSB 07459' || CASE WHEN scen_problem IS NULL THEN '; ' || carestair._report_text('projection', L) || ' (SSB, HMD).' ELSE '.' END,
                     notes,
                     carestair._report_table('tab-pyramid', ARRAY[carestair._report_text('age', L),
                         carestair._report_text('males', L) || ' ' || last_obs, carestair._report_text('females', L) || ' ' || last_obs,
                         carestair._report_text('males', L) || ' ' || coalesce(then_year::text, '–'), carestair._report_text('females', L) || ' ' || coalesce(then_year::text, '–')],
                         rows, '{0,0,0,0,0}', L));
         IF scen_problem IS NOT NULL THEN
-            body := body || carestair._report_box('missing', carestair._report_text('missing', L), scen_problem);
+            body := body || carestair._report_missing(L, scen_problem);
         END IF;
     END IF;
     body := body || '</section>';
 
     -- 2. The oldest with intervals and SSB's projection beside
-    body := body || '<section><h2>' || carestair._html(carestair._report_text('s_oldest', L)) || '</h2>';
+    body := body || carestair._report_section('s_oldest', L);
     IF last_obs IS NULL OR scen_problem IS NOT NULL THEN
-        body := body || carestair._report_box('missing', carestair._report_text('missing', L), coalesce(scen_problem,
+        body := body || carestair._report_missing(L, coalesce(scen_problem,
             CASE L WHEN 'nb' THEN 'Ingen befolkningstall for kommunen.' ELSE 'No population figures for the kommune.' END));
     ELSE
         notes := ARRAY[]::text[];
@@ -689,7 +728,7 @@ BEGIN
         BEGIN
             SELECT jsonb_agg(jsonb_build_object('age_group', i.age_group, 'year', i.year, 'mean', i.mean, 'q', i.quantile_values))
               INTO iv
-              FROM carestair.project_population_intervals(scen, ARRAY[reg], least(lastp, 2050), draws, 1, '{0.025,0.1,0.9,0.975}', 'oldest') AS i
+              FROM carestair.project_population_intervals(scen, ARRAY[reg], least(lastp, 2050), draws, 1, '{0.025,0.1,0.9,0.975}', 'report_oldest') AS i
              WHERE i.sex IS NULL AND i.region = reg AND i.age_group IN ('67+', '80+', '90+');
         EXCEPTION WHEN data_exception OR no_data_found OR invalid_parameter_value OR read_only_sql_transaction THEN
             notes := notes || (CASE L WHEN 'nb' THEN 'Ingen prediksjonsintervaller: ' ELSE 'No prediction intervals: ' END || SQLERRM);
@@ -744,7 +783,7 @@ BEGIN
          WHERE i.scenario = scen AND i.region = reg AND (i.year = base OR i.year % 5 = 0) AND i.year <= 2050;
         body := body || carestair._report_figure('fig-oldest', carestair._report_text('c_oldest', L) || ': ' || coalesce(rname, reg), svg,
                     carestair._report_text('unit', L) || ': ' || lower(carestair._report_text('persons', L)) || ' (1.1.).',
-                    carestair._report_text('source', L) || ': SSB 07459; carestair projection ' || scen || ' (HMD mortality, SSB); '
+                    carestair._report_text('source', L) || ': SSB 07459; ' || carestair._report_text('projection', L) || ' ' || scen || ' (SSB, HMD); '
                         || draws || CASE L WHEN 'nb' THEN ' stokastiske trekk med carestairs standardparametre (illustrative, ikke kalibrert).'
                                           ELSE ' stochastic draws with carestair''s default parameters (illustrative, not calibrated).' END,
                     notes,
@@ -757,10 +796,10 @@ BEGIN
     body := body || '</section>';
 
     -- 3. The omsorgstrapp with and without dreining
-    body := body || '<section><h2>' || carestair._html(carestair._report_text('s_care', L)) || '</h2>';
+    body := body || carestair._report_section('s_care', L);
     cb := carestair._bi_coverage_base(reg);
     IF popsql IS NULL OR cb IS NULL THEN
-        body := body || carestair._report_box('missing', carestair._report_text('missing', L),
+        body := body || carestair._report_missing(L,
             CASE L WHEN 'nb' THEN 'Brukere per trinn (carestair.care_users) og befolkning trengs for dekningsgrader.'
                    ELSE 'Users per step (carestair.care_users) and population are needed for coverage rates.' END);
     ELSE
@@ -797,28 +836,28 @@ BEGIN
                   FROM jsonb_to_recordset(COALESCE(cd, '[]')) AS d(dreining boolean, year integer, level text, step integer, users float8, places float8)
                  WHERE (d.year IN (cb, 2030, 2035, 2040, 2045, 2050)) AND CASE rel WHEN 'users' THEN d.users > 0 ELSE d.places > 0 END;
                 body := body || CASE WHEN svg IS NULL
-                    THEN carestair._report_box('missing', carestair._report_text('missing', L),
+                    THEN carestair._report_missing(L,
                              CASE L WHEN 'nb' THEN 'Ingen trinn med ' ELSE 'No step with ' END || lower(carestair._report_text(rel, L)) || '.')
                     ELSE carestair._report_figure('fig-care-' || rel, carestair._report_text(CASE rel WHEN 'users' THEN 'c_users' ELSE 'c_places' END, L), svg,
                              carestair._report_text('unit', L) || ': ' || lower(carestair._report_text(rel, L)) || '.',
-                             carestair._report_text('source', L) || ': SSB/KOSTRA (IPLOS) ' || (cb - 2) || '-' || cb || '; SSB 07459; carestair projection ' || coalesce(scen, '–')
+                             carestair._report_text('source', L) || ': SSB/KOSTRA (IPLOS) ' || (cb - 2) || '-' || cb || '; SSB 07459; ' || carestair._report_text('projection', L) || ' ' || coalesce(scen, '–')
                                  || CASE WHEN dreining IS NOT NULL THEN '; dreining ' || dreining || ' (carestair.care_shift)' ELSE '' END || '.',
                              CASE WHEN rel = 'users' THEN notes END,
                              carestair._report_table('tab-care-' || rel, ARRAY['', carestair._report_text('year', L), carestair._report_text(rel, L)], rows, '{0,0,1}', L)) END;
             END LOOP;
         EXCEPTION WHEN data_exception OR no_data_found THEN
-            body := body || carestair._report_box('missing', carestair._report_text('missing', L), SQLERRM);
+            body := body || carestair._report_missing(L, SQLERRM);
         END;
     END IF;
     body := body || '</section>';
 
     -- 4. Short-stay beds (Erlang B)
-    body := body || '<section><h2>' || carestair._html(carestair._report_text('s_beds', L)) || '</h2>';
+    body := body || carestair._report_section('s_beds', L);
     illus := beds_arrivals_per_day IS NULL;
     arr := coalesce(beds_arrivals_per_day, 1.5);
     stay := coalesce(beds_mean_stay_days, 5);
     IF popsql IS NULL THEN
-        body := body || carestair._report_box('missing', carestair._report_text('missing', L),
+        body := body || carestair._report_missing(L,
             CASE L WHEN 'nb' THEN 'Ingen befolkningstall for kommunen.' ELSE 'No population figures for the kommune.' END);
     ELSE
         BEGIN
@@ -836,25 +875,25 @@ BEGIN
             svg := carestair._svg_line_chart(carestair._report_text('c_beds', L), carestair._report_text('beds', L),
                                              carestair._report_text('refusal', L) || ' (%)', spec);
             body := body || carestair._report_figure('fig-beds', carestair._report_text('c_beds', L), svg,
-                        carestair._report_text('unit', L) || ': % ' || lower(carestair._report_text('refusal', L)) || '; erlang = arrivals/day x days.',
-                        carestair._report_text('source', L) || ': Erlang B (carestair.erlang_b); SSB 07459 and the carestair projection for the growth of 67+.',
+                        carestair._report_text('unit', L) || ': ' || carestair._report_text('u_beds', L),
+                        carestair._report_text('source', L) || ': ' || carestair._report_text('src_beds', L),
                         CASE WHEN illus THEN ARRAY[carestair._report_text('illustrative', L) || ': ' || CASE L
                             WHEN 'nb' THEN '1,5 innleggelser per døgn og 5 døgns liggetid i dag er eksempeltall, ikke kommunens.'
                             ELSE '1.5 admissions a day and a 5-day mean stay today are example figures, not the kommune''s.' END] END,
-                        carestair._report_table('tab-beds', ARRAY[carestair._report_text('year', L), 'arrivals/day', 'erlang',
+                        carestair._report_table('tab-beds', ARRAY[carestair._report_text('year', L), carestair._report_text('arrivals', L), 'erlang',
                             carestair._report_text('beds', L) || ' (≤ 5 %)', carestair._report_text('refusal', L) || ' %'], rows, '{0,2,1,0,1}', L));
         EXCEPTION WHEN data_exception OR no_data_found THEN
-            body := body || carestair._report_box('missing', carestair._report_text('missing', L), SQLERRM);
+            body := body || carestair._report_missing(L, SQLERRM);
         END;
     END IF;
     body := body || '</section>';
 
     -- 5. Legevakt: catchment map and scenarios
-    body := body || '<section><h2>' || carestair._html(carestair._report_text('s_legevakt', L)) || '</h2>';
+    body := body || carestair._report_section('s_legevakt', L);
     lscen := coalesce(legevakt_scenario, (SELECT m.scenario FROM carestair.legevakt_scenario_member AS m WHERE m.region = reg ORDER BY m.scenario LIMIT 1));
     IF lscen IS NULL OR NOT EXISTS (SELECT FROM carestair.legevakt_scenario AS s WHERE s.scenario = lscen)
        OR NOT EXISTS (SELECT FROM carestair.demand_point AS d WHERE d.region = reg) THEN
-        body := body || carestair._report_box('missing', carestair._report_text('missing', L),
+        body := body || carestair._report_missing(L,
             CASE L WHEN 'nb' THEN 'Legevaktscenario, befolkningsrutenett (carestair.demand_point) og reisetider trengs for kommunen'
                    ELSE 'A legevakt scenario, population grid (carestair.demand_point) and travel times are needed for the kommune' END
             || coalesce(' (' || legevakt_scenario || ')', '') || '.');
@@ -872,8 +911,8 @@ BEGIN
                                       WHERE t.point_id = d.point_id) AS m ON true
                  WHERE d.region = reg GROUP BY 1, 2) AS b;
         body := body || carestair._report_figure('fig-legevakt-map', carestair._report_text('c_map', L) || ': ' || lscen, svg,
-                    carestair._report_text('unit', L) || ': ' || carestair._report_text('minutes', L) || '; ' || lower(carestair._report_text('persons', L)) || ' per 250 m cell.',
-                    carestair._report_text('source', L) || ': SSB 250 m population grid; Kartverket kommune borders; Helsedirektoratet legevakt list.',
+                    carestair._report_text('unit', L) || ': ' || carestair._report_text('u_map', L),
+                    carestair._report_text('source', L) || ': ' || carestair._report_text('src_map', L),
                     CASE WHEN fb THEN ARRAY[carestair._report_text('fallback', L) || ': ' || CASE L
                         WHEN 'nb' THEN 'reisetider er luftlinje x 1,3 ved 60 km/t, ikke veireise (ingen veinett lastet).'
                         ELSE 'travel times are straight line x 1.3 at 60 km/h, not road travel (no road network loaded).' END] END,
@@ -889,32 +928,32 @@ BEGIN
             SELECT jsonb_agg(jsonb_build_object('label', x ->> 0, 'to', (x ->> 4)::float8,
                              'text', carestair._report_num((x ->> 4)::float8, 0, L) || ' NOK', 'color', '#ccbb44'))
               INTO spec FROM jsonb_array_elements(rows) AS x;
-            body := body || CASE WHEN svg IS NULL THEN carestair._report_box('missing', carestair._report_text('missing', L),
+            body := body || CASE WHEN svg IS NULL THEN carestair._report_missing(L,
                         CASE L WHEN 'nb' THEN 'Ingen legevaktscenarier med kommunen som medlem.' ELSE 'No legevakt scenario has the kommune as a member.' END)
                     ELSE carestair._report_figure('fig-legevakt-coverage', carestair._report_text('c_coverage', L),
-                        svg || carestair._svg_bar_chart(carestair._report_text('cost_inh', L), carestair._report_text('cost_inh', L) || ' (NOK/år)', spec),
-                        carestair._report_text('unit', L) || ': % of inhabitants within 40 minutes; NOK per inhabitant and year.',
-                        carestair._report_text('source', L) || ': SSB 250 m grid; Kartverket; Helsedirektoratet; cost parameters carestair.legevakt_parameter_effective.',
+                        svg || carestair._svg_bar_chart(carestair._report_text('cost_inh', L), carestair._report_text('cost_inh', L) || ' (' || carestair._report_text('nok_year', L) || ')', spec),
+                        carestair._report_text('unit', L) || ': ' || carestair._report_text('u_coverage', L),
+                        carestair._report_text('source', L) || ': ' || carestair._report_text('src_coverage', L),
                         ARRAY[carestair._report_text('illustrative', L) || ': ' || CASE L WHEN 'nb' THEN 'kostnadsparametrene er antatte eksempelverdier der ikke kommunen har lagt inn egne.'
                               ELSE 'cost parameters are assumed example values unless the kommune has entered its own.' END]
-                        || CASE WHEN fb THEN ARRAY[carestair._report_text('fallback', L) || ': straight-line travel times.'] ELSE '{}'::text[] END,
-                        carestair._report_table('tab-legevakt-coverage', ARRAY['scenario', carestair._report_text('share40', L) || ' %', 'mean min', 'NOK/år', carestair._report_text('cost_inh', L)],
+                        || CASE WHEN fb THEN ARRAY[carestair._report_text('fallback', L) || ': ' || carestair._report_text('straight', L)] ELSE '{}'::text[] END,
+                        carestair._report_table('tab-legevakt-coverage', ARRAY['scenario', carestair._report_text('share40', L) || ' %', carestair._report_text('mean_min', L), carestair._report_text('nok_year', L), carestair._report_text('cost_inh', L)],
                             rows, '{0,1,1,0,0}', L)) END;
         EXCEPTION WHEN data_exception OR no_data_found THEN
-            body := body || carestair._report_box('missing', carestair._report_text('missing', L), SQLERRM);
+            body := body || carestair._report_missing(L, SQLERRM);
         END;
     END IF;
     body := body || '</section>';
 
     -- 6. Why dearer: the waterfall from the reference to the kommune
-    body := body || '<section><h2>' || carestair._html(carestair._report_text('s_why', L)) || '</h2>';
+    body := body || carestair._report_section('s_why', L);
     ref := coalesce(reference, (SELECT 'peer_set:' || m.peer_set FROM carestair.peer_set_member AS m WHERE m.region = reg ORDER BY m.peer_set LIMIT 1));
     res := CASE WHEN EXISTS (SELECT FROM carestair.kostra_figure AS f WHERE f.region = reg) THEN 'nok' ELSE 'nurse_arsverk' END;
     wy := CASE res WHEN 'nok' THEN (SELECT max(f.year) FROM carestair.kostra_figure AS f WHERE f.region = reg)
                    ELSE (SELECT max(s.year) FROM carestair.care_service_stat AS s WHERE s.region = reg) END;
     ny := (SELECT max(n.year) FROM carestair.need_index AS n WHERE n.region = reg AND n.year > wy);
     IF ref IS NULL OR wy IS NULL THEN
-        body := body || carestair._report_box('missing', carestair._report_text('missing', L),
+        body := body || carestair._report_missing(L,
             CASE L WHEN 'nb' THEN 'En referanse (sammenligningskommuner i carestair.peer_set) og KOSTRA-tall for kommunen trengs.'
                    ELSE 'A reference (peer kommuner in carestair.peer_set) and KOSTRA figures for the kommune are needed.' END);
     ELSE
@@ -938,23 +977,23 @@ BEGIN
                    || jsonb_build_array(jsonb_build_object('label', coalesce(rname, reg), 'to', g.k, 'color', '#4477aa', 'text', carestair._report_num(g.k, 2, L)))
               INTO spec FROM g;
             svg := carestair._svg_bar_chart(carestair._report_text('c_why', L), coalesce(rows -> 0 ->> 5, ''), spec);
-            body := body || CASE WHEN svg IS NULL THEN carestair._report_box('missing', carestair._report_text('missing', L), 'why_dearer returned no rows.')
+            body := body || CASE WHEN svg IS NULL THEN carestair._report_missing(L, 'why_dearer returned no rows.')
                 ELSE carestair._report_figure('fig-why', carestair._report_text('c_why', L) || ' (' || ref || ', ' || wy || ')', svg,
                         carestair._report_text('unit', L) || ': ' || coalesce(rows -> 0 ->> 5, '') || '.',
                         carestair._report_text('source', L) || ': SSB KOSTRA ' || wy || CASE WHEN ny IS NOT NULL THEN '; KMD Grønt hefte ' || ny || ' (need index)' ELSE '' END || '.',
                         CASE WHEN ny IS NOT NULL AND EXISTS (SELECT FROM carestair.need_index AS n WHERE n.region = reg AND n.year = ny AND n.derived)
                              THEN ARRAY[CASE L WHEN 'nb' THEN 'Behovsindeksen for pleie og omsorg er avledet av carestair fra KMDs vekter (ikke verifisert).'
                                         ELSE 'The pleie og omsorg need index is derived by carestair from KMD weights (unverified).' END] END,
-                        carestair._report_table('tab-why', ARRAY['effect', coalesce(rname, reg), 'reference', 'per inhabitant', 'total', carestair._report_text('unit', L)],
+                        carestair._report_table('tab-why', ARRAY[carestair._report_text('effect', L), coalesce(rname, reg), carestair._report_text('reference', L), carestair._report_text('per_inh', L), carestair._report_text('total', L), carestair._report_text('unit', L)],
                             rows, '{0,4,4,4,2,0}', L)) END;
         EXCEPTION WHEN data_exception OR no_data_found THEN
-            body := body || carestair._report_box('missing', carestair._report_text('missing', L), SQLERRM);
+            body := body || carestair._report_missing(L, SQLERRM);
         END;
     END IF;
     body := body || '</section>';
 
     -- 7. The weekend knot of the kommune's staffing units
-    body := body || '<section><h2>' || carestair._html(carestair._report_text('s_knot', L)) || '</h2>';
+    body := body || carestair._report_section('s_knot', L);
     BEGIN
         SELECT jsonb_agg(jsonb_build_array(u.name, k.weekend_every, k.min_headcount, k.mean_position_pct, k.net_arsverk, u.is_example)
                          ORDER BY u.unit, k.weekend_every)
@@ -962,7 +1001,7 @@ BEGIN
           FROM carestair.staffing_unit AS u, LATERAL carestair.weekend_knot(u.unit, ARRAY[2, 3, 4]) AS k
          WHERE u.region = reg;
         IF knot_rows IS NULL THEN
-            body := body || carestair._report_box('missing', carestair._report_text('missing', L),
+            body := body || carestair._report_missing(L,
                 CASE L WHEN 'nb' THEN 'Ingen bemanningsplan for kommunen (carestair.staffing_unit).' ELSE 'No staffing plan for the kommune (carestair.staffing_unit).' END);
         ELSE
             SELECT jsonb_agg(jsonb_build_object('label', left(x ->> 0, 30) || ' · ' || (x ->> 1), 'to', (x ->> 2)::float8,
@@ -972,27 +1011,27 @@ BEGIN
             svg := carestair._svg_bar_chart(carestair._report_text('c_knot', L), carestair._report_text('headcount', L)
                                             || ' (' || carestair._report_text('every_k', L) || ')', spec);
             body := body || carestair._report_figure('fig-knot', carestair._report_text('c_knot', L), svg,
-                        carestair._report_text('unit', L) || ': ' || lower(carestair._report_text('headcount', L)) || '; % = mean position size.',
-                        carestair._report_text('source', L) || ': the kommune''s bemanningsplan (carestair.staffing_unit); turnus norm 35.5 h/week.',
+                        carestair._report_text('unit', L) || ': ' || carestair._report_text('u_knot', L),
+                        carestair._report_text('source', L) || ': ' || carestair._report_text('src_knot', L),
                         CASE WHEN EXISTS (SELECT FROM jsonb_array_elements(knot_rows) AS x WHERE (x ->> 5)::boolean)
                              THEN ARRAY[carestair._report_text('illustrative', L) || ': ' || CASE L WHEN 'nb' THEN 'eksempelplan, ikke reelle data.' ELSE 'example plan, not real data.' END] END,
-                        carestair._report_table('tab-knot', ARRAY['unit', carestair._report_text('every_k', L), carestair._report_text('headcount', L),
-                            carestair._report_text('position', L), 'net årsverk', 'example'],
-                            (SELECT jsonb_agg(x - 5 || jsonb_build_array(CASE WHEN (x ->> 5)::boolean THEN 'yes' ELSE 'no' END)) FROM jsonb_array_elements(knot_rows) AS x),
+                        carestair._report_table('tab-knot', ARRAY[carestair._report_text('unit_name', L), carestair._report_text('every_k', L), carestair._report_text('headcount', L),
+                            carestair._report_text('position', L), 'netto årsverk', carestair._report_text('example', L)],
+                            (SELECT jsonb_agg(x - 5 || jsonb_build_array(carestair._report_text(CASE WHEN (x ->> 5)::boolean THEN 'yes' ELSE 'no' END, L))) FROM jsonb_array_elements(knot_rows) AS x),
                             '{0,0,0,1,2,0}', L));
         END IF;
     EXCEPTION WHEN data_exception OR no_data_found THEN
-        body := body || carestair._report_box('missing', carestair._report_text('missing', L), SQLERRM);
+        body := body || carestair._report_missing(L, SQLERRM);
     END;
     body := body || '</section>';
 
     -- 8. Analyses of other modules, shown when installed
-    body := body || '<section><h2>' || carestair._html(carestair._report_text('s_more', L)) || '</h2>';
+    body := body || carestair._report_section('s_more', L);
     IF to_regprocedure('carestair.dementia_estimate(text,text)') IS NULL THEN
         body := body || carestair._report_box('unavailable', carestair._report_text('not_available', L),
             CASE L WHEN 'nb' THEN 'Demens: carestair.dementia_estimate er ikke installert.' ELSE 'Dementia: carestair.dementia_estimate is not installed.' END);
     ELSIF scen_problem IS NOT NULL THEN
-        body := body || carestair._report_box('missing', carestair._report_text('missing', L), 'Dementia: ' || scen_problem);
+        body := body || carestair._report_missing(L, 'Dementia: ' || scen_problem);
     ELSE
         BEGIN
             EXECUTE 'SELECT jsonb_agg(jsonb_build_array(q.year::text, q.with_dementia) ORDER BY q.year) FROM ('
@@ -1002,13 +1041,13 @@ BEGIN
               USING format('SELECT region, year, sex, age, persons FROM carestair.projection_result WHERE scenario = %L AND region = %L', scen, reg);
             svg := carestair._svg_line_chart('Dementia', carestair._report_text('year', L), carestair._report_text('persons', L),
                        jsonb_build_object('series', jsonb_build_array(jsonb_build_object('label', 'with dementia', 'color', '#aa3377', 'points', rows))));
-            body := body || CASE WHEN svg IS NULL THEN carestair._report_box('missing', carestair._report_text('missing', L), 'Dementia: no rows.')
+            body := body || CASE WHEN svg IS NULL THEN carestair._report_missing(L, 'Dementia: no rows.')
                 ELSE carestair._report_figure('fig-dementia', CASE L WHEN 'nb' THEN 'Personer med demens' ELSE 'Persons with dementia' END, svg,
                         carestair._report_text('unit', L) || ': ' || lower(carestair._report_text('persons', L)) || '.',
                         carestair._report_text('source', L) || ': carestair.dementia_estimate (prevalence: see its documentation); carestair projection ' || scen || '.',
                         NULL, carestair._report_table('tab-dementia', ARRAY[carestair._report_text('year', L), carestair._report_text('persons', L)], rows, '{0,1}', L)) END;
         EXCEPTION WHEN data_exception OR no_data_found OR undefined_column OR undefined_function OR syntax_error THEN
-            body := body || carestair._report_box('missing', carestair._report_text('missing', L), 'Dementia: ' || SQLERRM);
+            body := body || carestair._report_missing(L, 'Dementia: ' || SQLERRM);
         END;
     END IF;
     FOREACH rel IN ARRAY ARRAY['carestair.legevakt_norm_check', 'carestair.scenario_vs_ssb', 'carestair.indicator_status', 'carestair.risk_matrix'] LOOP
@@ -1021,11 +1060,11 @@ BEGIN
             EXECUTE format('SELECT jsonb_agg(to_jsonb(v)) FROM (SELECT * FROM %s AS v WHERE v.region = $1 LIMIT 60) AS v', rel::regclass)
               INTO rows USING reg;
             body := body || CASE WHEN rows IS NULL
-                THEN carestair._report_box('missing', carestair._report_text('missing', L), rel || CASE L WHEN 'nb' THEN ': ingen rader for kommunen.' ELSE ': no rows for the kommune.' END)
+                THEN carestair._report_missing(L, rel || CASE L WHEN 'nb' THEN ': ingen rader for kommunen.' ELSE ': no rows for the kommune.' END)
                 ELSE '<figure id="' || carestair._html('fig-' || split_part(rel, '.', 2)) || '"><h3>' || carestair._html(rel) || '</h3>'
                      || carestair._report_json_table('tab-' || split_part(rel, '.', 2), rows, L) || '</figure>' END;
         EXCEPTION WHEN data_exception OR no_data_found OR undefined_column OR undefined_function THEN
-            body := body || carestair._report_box('missing', carestair._report_text('missing', L), rel || ': ' || SQLERRM);
+            body := body || carestair._report_missing(L, rel || ': ' || SQLERRM);
         END;
     END LOOP;
     body := body || '</section>';
@@ -1046,7 +1085,7 @@ BEGIN
         || CASE WHEN dreining IS NOT NULL THEN ' · dreining: ' || carestair._html(dreining) ELSE '' END
         || ' · ' || carestair._html(carestair._report_text('made', L)) || ' · '
         || carestair._html(carestair._report_text('source', L)) || ': SSB, Kartverket, HMD, KMD, Helsedirektoratet.</p>'
-        || CASE WHEN rname IS NULL AND last_obs IS NULL THEN carestair._report_box('missing', carestair._report_text('missing', L),
+        || CASE WHEN rname IS NULL AND last_obs IS NULL THEN carestair._report_missing(L,
                CASE L WHEN 'nb' THEN 'Ingen data for region ' ELSE 'No data for region ' END || reg || '.') ELSE '' END
         || '</header><main>' || body || '</main></body></html>' || chr(10);
 END
