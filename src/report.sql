@@ -133,7 +133,11 @@ BEGIN ATOMIC
           "unit_name": ["Enhet", "Unit"],
           "example": ["Eksempel", "Example"],
           "yes": ["ja", "yes"],
-          "no": ["nei", "no"]
+          "no": ["nei", "no"],
+          "age_mix": ["Alderssammensetning", "Age mix"],
+          "coverage": ["Dekningsgrad", "Coverage"],
+          "unit_cost": ["Enhetskostnad", "Unit cost"],
+          "residual": ["Rest", "Residual"]
          }'::jsonb OPERATOR(pg_catalog.->) key) OPERATOR(pg_catalog.->>)
             (CASE WHEN lang OPERATOR(pg_catalog.=) 'en' THEN 1 ELSE 0 END),
         key);
@@ -337,7 +341,7 @@ LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    w constant float8 := 720; l constant float8 := 250; r constant float8 := 90; t constant float8 := 10;
+    w constant float8 := 720; l constant float8 := 250; r constant float8 := 140; t constant float8 := 10;
     bh constant float8 := 24;
     n integer := jsonb_array_length(coalesce(items, '[]'));
     h float8;
@@ -967,9 +971,9 @@ BEGIN
             WITH e AS (SELECT x ->> 0 AS effect, (x ->> 3)::float8 AS v, n FROM jsonb_array_elements(rows) WITH ORDINALITY AS a(x, n)
                         WHERE x ->> 0 IN ('age_mix', 'coverage', 'unit_cost', 'residual')),
                  g AS (SELECT (x ->> 1)::float8 AS k, (x ->> 2)::float8 AS r FROM jsonb_array_elements(rows) AS x WHERE x ->> 0 = 'gap')
-            SELECT jsonb_build_array(jsonb_build_object('label', CASE L WHEN 'nb' THEN 'Referansen' ELSE 'Reference' END, 'to', g.r, 'color', '#999999',
+            SELECT jsonb_build_array(jsonb_build_object('label', carestair._report_text('reference', L), 'to', g.r, 'color', '#999999',
                                                         'text', carestair._report_num(g.r, 2, L)))
-                   || coalesce((SELECT jsonb_agg(jsonb_build_object('label', e.effect,
+                   || coalesce((SELECT jsonb_agg(jsonb_build_object('label', carestair._report_text(e.effect, L),
                                      'from', g.r + coalesce((SELECT sum(e2.v) FROM e AS e2 WHERE e2.n < e.n), 0),
                                      'to', g.r + (SELECT sum(e2.v) FROM e AS e2 WHERE e2.n <= e.n),
                                      'color', CASE WHEN e.v >= 0 THEN '#ee6677' ELSE '#228833' END,
@@ -1004,9 +1008,9 @@ BEGIN
             body := body || carestair._report_missing(L,
                 CASE L WHEN 'nb' THEN 'Ingen bemanningsplan for kommunen (carestair.staffing_unit).' ELSE 'No staffing plan for the kommune (carestair.staffing_unit).' END);
         ELSE
-            SELECT jsonb_agg(jsonb_build_object('label', left(x ->> 0, 30) || ' · ' || (x ->> 1), 'to', (x ->> 2)::float8,
+            SELECT jsonb_agg(jsonb_build_object('label', x ->> 0, 'to', (x ->> 2)::float8,
                              'color', (ARRAY['#4477aa', '#ee6677', '#228833'])[(x ->> 1)::integer - 1],
-                             'text', (x ->> 2) || ' · ' || carestair._report_num((x ->> 3)::float8, 1, L) || ' %'))
+                             'text', 'k=' || (x ->> 1) || ': ' || (x ->> 2) || ' · ' || carestair._report_num((x ->> 3)::float8, 1, L) || ' %'))
               INTO spec FROM jsonb_array_elements(knot_rows) AS x;
             svg := carestair._svg_bar_chart(carestair._report_text('c_knot', L), carestair._report_text('headcount', L)
                                             || ' (' || carestair._report_text('every_k', L) || ')', spec);
