@@ -118,6 +118,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     hdr     record;
+    bad     record;
     ncol    integer;
     title   text;
     c_sex   integer;
@@ -142,16 +143,13 @@ BEGIN
     ncol := cardinality(hdr.fields);
     SELECT substring(btrim(r.fields[1]) FROM '^([0-9]{5}):') INTO title FROM _sp_rec AS r
      WHERE r.line_no < hdr.line_no AND btrim(r.fields[1]) ~ '^[0-9]{5}:' ORDER BY r.line_no LIMIT 1;
-    SELECT r.line_no, cardinality(r.fields) AS n INTO hdr.line_no, i FROM _sp_rec AS r
+    SELECT r.line_no, cardinality(r.fields) AS n INTO bad FROM _sp_rec AS r
      WHERE r.line_no > hdr.line_no AND cardinality(r.fields) NOT IN (1, ncol) ORDER BY r.line_no LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'line % has % fields, the header has %', hdr.line_no, i, ncol
+        RAISE EXCEPTION 'line % has % fields, the header at line % has %', bad.line_no, bad.n, hdr.line_no, ncol
             USING ERRCODE = 'bad_copy_file_format',
                   HINT = 'Check the separator and quoting of that line.';
     END IF;
-    SELECT r.line_no, r.fields INTO hdr FROM _sp_rec AS r
-     WHERE lower(btrim(r.fields[1])) IN ('region', 'kommune', 'kommunenr', 'kommunenummer', 'kommunenummer_2024', 'region code', 'regionkode')
-     ORDER BY r.line_no LIMIT 1;
 
     FOR i IN 2 .. ncol LOOP
         h := lower(btrim(hdr.fields[i]));
@@ -239,6 +237,7 @@ DECLARE
     nval   bigint;
     d      record;
     roles  jsonb := coalesce(j -> 'role', '{}');
+    ncat   bigint;
     title  text;
 BEGIN
     IF jsonb_typeof(j) <> 'object' OR j ->> 'class' IS DISTINCT FROM 'dataset' THEN
@@ -283,13 +282,11 @@ BEGIN
                 USING ERRCODE = 'data_exception',
                       HINT = 'Pass the whole, unedited API response.';
         END IF;
-        IF CASE jsonb_typeof(coalesce(d.category -> 'index', d.category -> 'label'))
-             WHEN 'array' THEN jsonb_array_length(coalesce(d.category -> 'index', d.category -> 'label'))
-             WHEN 'object' THEN (SELECT count(*) FROM jsonb_object_keys(coalesce(d.category -> 'index', d.category -> 'label')))
-           END IS DISTINCT FROM d.size THEN
-            RAISE EXCEPTION 'JSON-stat dimension "%" has size % in "size" but % categories', d.id, d.size,
-                            coalesce((SELECT count(*) FROM jsonb_object_keys(d.category -> 'index'))::text,
-                                     jsonb_array_length(d.category -> 'index')::text, 'no')
+        ncat := (SELECT CASE jsonb_typeof(c.c) WHEN 'array' THEN jsonb_array_length(c.c)
+                                               WHEN 'object' THEN (SELECT count(*) FROM jsonb_object_keys(c.c)) END
+                   FROM (SELECT coalesce(d.category -> 'index', d.category -> 'label') AS c) AS c);
+        IF ncat IS DISTINCT FROM d.size THEN
+            RAISE EXCEPTION 'JSON-stat dimension "%" has size % in "size" but % categories', d.id, d.size, coalesce(ncat::text, 'no')
                 USING ERRCODE = 'data_exception',
                       HINT = 'Pass the whole, unedited API response.';
         END IF;
@@ -355,7 +352,7 @@ BEGIN
          GROUP BY v.idx, v.val
     )
     SELECT format('value %s (%s)', c.idx, concat_ws(', ', c.region_code, c.sex_raw, c.age_code, c.alt_code, c.year_raw)) AS pos, c.idx AS ord,
-           c.region_code || coalesce(' ' || c.region_label, '') AS region_raw,
+           c.region_code || coalesce(' ' || nullif(c.region_label, c.region_code), '') AS region_raw,
            substring(c.region_code FROM '^(?:K-)?([0-9]{4})$') AS code,
            c.year_raw, CASE WHEN c.year_raw ~ '^[0-9]{4}$' THEN c.year_raw::integer END AS year,
            coalesce(c.sex_raw, 'both sexes') AS sex_raw, coalesce(carestair._ssb_parse_sex(c.sex_raw), CASE WHEN c.sex_raw IS NULL THEN 0 END) AS sex,
