@@ -174,37 +174,62 @@ BEGIN
                   HINT = 'Value columns are named by the alternative and year, e.g. "Hovedalternativet (MMMM) 2030", or "personer" beside year and alternative columns.';
     END IF;
 
+    /*
+     * One row per record and value column.  Labels repeat (a few regions,
+     * ages and alternatives over thousands of cells): each distinct label is
+     * parsed once and joined back.
+     */
     CREATE TEMP TABLE _sp_cell ON COMMIT DROP AS
-    WITH cells AS (
-        SELECT r.line_no, v.col, hdr.fields[v.col] AS col_name,
-               btrim(r.fields[1]) AS region_raw,
-               btrim(r.fields[c_sex]) AS sex_field,
-               btrim(r.fields[c_age]) AS age_field,
-               btrim(r.fields[c_alt]) AS alt_field,
-               coalesce(btrim(r.fields[c_year]), substring(hdr.fields[v.col] FROM '(?:^|[^0-9])((?:19|20|21)[0-9]{2})(?:[^0-9]|$)')) AS year_raw,
+    WITH cols AS (
+        SELECT v.col, hdr.fields[v.col] AS col_name,
+               substring(hdr.fields[v.col] FROM '(?:^|[^0-9])((?:19|20|21)[0-9]{2})(?:[^0-9]|$)') AS col_year,
                carestair._ssb_alternative(hdr.fields[v.col]) AS col_alt,
                (SELECT carestair._ssb_parse_sex(w) FROM regexp_split_to_table(hdr.fields[v.col], '\s+') AS w
-                 WHERE carestair._ssb_parse_sex(w) IS NOT NULL AND w !~ '^[0-9]+$' LIMIT 1) AS col_sex,
-               btrim(r.fields[v.col]) AS value_raw
-          FROM _sp_rec AS r, unnest(v_col) AS v(col)
+                 WHERE carestair._ssb_parse_sex(w) IS NOT NULL AND w !~ '^[0-9]+$' LIMIT 1) AS col_sex
+          FROM unnest(v_col) AS v(col)
+    ), cells AS (
+        SELECT r.line_no, c.col, c.col_name, c.col_alt, c.col_sex,
+               btrim(r.fields[1]) AS region_raw,
+               btrim(r.fields[c_sex]) AS sex_field,
+               btrim(r.fields[c_alt]) AS alt_field,
+               coalesce(btrim(r.fields[c_age]),
+                        /* "MMMM 0-19": the age group follows the code */
+                        CASE WHEN btrim(r.fields[c_alt]) ~* '^[LMHK0]{4}\s+\S' THEN regexp_replace(btrim(r.fields[c_alt]), '^\S+\s+', '') END,
+                        'all ages') AS age_raw,
+               coalesce(btrim(r.fields[c_year]), c.col_year) AS year_raw,
+               btrim(r.fields[c.col]) AS value_raw
+          FROM _sp_rec AS r CROSS JOIN cols AS c
          WHERE r.line_no > hdr.line_no AND cardinality(r.fields) = ncol
-    ), parsed AS (
-        SELECT c.*, coalesce(c.alt_field, c.col_name) AS alt_raw,
-               coalesce(carestair._ssb_alternative(c.alt_field), CASE WHEN c.alt_field IS NULL THEN c.col_alt END) AS alternative,
-               /* "MMMM 0-19": the age group follows the code */
-               CASE WHEN c.age_field IS NULL AND c.alt_field ~* '^[LMHK0]{4}\s+\S'
-                    THEN regexp_replace(c.alt_field, '^\S+\s+', '') END AS alt_age
-          FROM cells AS c
+    ), regions AS (
+        SELECT x.region_raw, s.code, s.skip FROM (SELECT DISTINCT c.region_raw FROM cells AS c) AS x,
+               carestair._statbank_cell(x.region_raw, NULL, NULL) AS s
+    ), ages AS (
+        SELECT x.age_raw, a.age_from, a.age_to FROM (SELECT DISTINCT c.age_raw FROM cells AS c) AS x,
+               carestair._ssb_age_band(x.age_raw) AS a
+    ), alts AS (
+        SELECT x.alt_field, carestair._ssb_alternative(x.alt_field) AS alternative FROM (SELECT DISTINCT c.alt_field FROM cells AS c) AS x
+    ), sexes AS (
+        SELECT x.sex_field, carestair._ssb_parse_sex(x.sex_field) AS sex FROM (SELECT DISTINCT c.sex_field FROM cells AS c) AS x
+    ), vals AS (
+        -- plain counts need no parsing; the rest (decimals, markers, errors) go through _statbank_cell
+        SELECT x.value_raw, s.value, s.skip FROM (SELECT DISTINCT c.value_raw FROM cells AS c WHERE c.value_raw !~ '^[0-9]{1,15}$') AS x,
+               carestair._statbank_cell('0000', NULL, x.value_raw) AS s
     )
-    SELECT format('line %s, column "%s"', p.line_no, p.col_name) AS pos, p.line_no::bigint AS ord,
-           p.region_raw, s.code, p.year_raw, s.year,
-           coalesce(p.sex_field, 'both sexes') AS sex_raw,
-           CASE WHEN p.sex_field IS NOT NULL THEN carestair._ssb_parse_sex(p.sex_field) ELSE coalesce(p.col_sex, 0) END AS sex,
-           coalesce(p.age_field, p.alt_age, 'all ages') AS age_raw, a.age_from, a.age_to,
-           p.alt_raw, p.alternative, p.value_raw, s.value::double precision AS persons, s.skip AS reject_reason
-      FROM parsed AS p
-     CROSS JOIN LATERAL carestair._statbank_cell(p.region_raw, p.year_raw, p.value_raw) AS s
-      LEFT JOIN LATERAL carestair._ssb_age_band(coalesce(p.age_field, p.alt_age, 'I alt')) AS a ON true;
+    SELECT format('line %s, column "%s"', c.line_no, c.col_name) AS pos, (c.line_no::bigint << 16) + c.col AS ord,
+           c.region_raw, g.code, c.year_raw, CASE WHEN c.year_raw ~ '^[0-9]{4}$' THEN c.year_raw::integer END AS year,
+           coalesce(c.sex_field, 'both sexes') AS sex_raw,
+           CASE WHEN c.sex_field IS NOT NULL THEN x.sex ELSE coalesce(c.col_sex, 0) END AS sex,
+           c.age_raw, a.age_from, a.age_to,
+           coalesce(c.alt_field, c.col_name) AS alt_raw,
+           CASE WHEN c.alt_field IS NOT NULL THEN l.alternative ELSE c.col_alt END AS alternative,
+           c.value_raw, CASE WHEN c.value_raw ~ '^[0-9]{1,15}$' THEN c.value_raw::double precision ELSE v.value::double precision END AS persons,
+           coalesce(g.skip, v.skip) AS reject_reason
+      FROM cells AS c
+      JOIN regions AS g ON g.region_raw = c.region_raw
+      JOIN ages AS a ON a.age_raw = c.age_raw
+      LEFT JOIN vals AS v ON v.value_raw = c.value_raw
+      LEFT JOIN alts AS l ON l.alt_field = c.alt_field
+      LEFT JOIN sexes AS x ON x.sex_field = c.sex_field;
     RETURN title;
 END
 $$;
@@ -331,6 +356,20 @@ BEGIN
         SELECT k.key, (row_number() OVER (ORDER BY k.ord) - 1)::integer
           FROM jsonb_each(CASE WHEN x.category -> 'index' IS NULL THEN x.category -> 'label' END) WITH ORDINALITY AS k(key, value, ord)) AS c;
 
+    /* Each category parsed once: kommunenummer, sex, age group, alternative. */
+    ALTER TABLE _sp_cat ADD COLUMN p_code text, ADD COLUMN p_sex integer, ADD COLUMN p_from integer, ADD COLUMN p_to integer, ADD COLUMN p_alt text;
+    UPDATE _sp_cat AS c
+       SET p_code = CASE c.role WHEN 'region' THEN substring(c.code FROM '^(?:K-)?([0-9]{4})$') END,
+           p_sex = CASE c.role WHEN 'sex' THEN carestair._ssb_parse_sex(c.code) END,
+           p_from = coalesce(a1.age_from, a2.age_from),
+           p_to = CASE WHEN a1.age_from IS NOT NULL THEN a1.age_to ELSE a2.age_to END,
+           p_alt = CASE c.role WHEN 'contents' THEN coalesce(carestair._ssb_alternative(c.label), carestair._ssb_alternative(c.code)) END
+      FROM _sp_cat AS k
+      LEFT JOIN LATERAL carestair._ssb_age_band(CASE k.role WHEN 'age' THEN k.code END) AS a1 ON true
+      LEFT JOIN LATERAL carestair._ssb_age_band(CASE k.role WHEN 'age' THEN k.label END) AS a2 ON true
+     WHERE (k.dim, k.pos) = (c.dim, c.pos);
+    ANALYZE _sp_cat;
+
     CREATE TEMP TABLE _sp_cell ON COMMIT DROP AS
     WITH vals AS (
         SELECT (e.ord - 1) AS idx, e.val FROM jsonb_array_elements(CASE jsonb_typeof(j -> 'value') WHEN 'array' THEN j -> 'value' END) WITH ORDINALITY AS e(val, ord)
@@ -340,27 +379,28 @@ BEGIN
         SELECT v.idx, v.val,
                max(c.code) FILTER (WHERE c.role = 'region') AS region_code,
                max(c.label) FILTER (WHERE c.role = 'region') AS region_label,
+               max(c.p_code) FILTER (WHERE c.role = 'region') AS code,
                max(c.code) FILTER (WHERE c.role = 'year') AS year_raw,
                max(c.code) FILTER (WHERE c.role = 'sex') AS sex_raw,
+               max(c.p_sex) FILTER (WHERE c.role = 'sex') AS sex,
                max(c.code) FILTER (WHERE c.role = 'age') AS age_code,
-               max(c.label) FILTER (WHERE c.role = 'age') AS age_label,
+               max(c.p_from) FILTER (WHERE c.role = 'age') AS age_from,
+               max(c.p_to) FILTER (WHERE c.role = 'age') AS age_to,
                max(c.code) FILTER (WHERE c.role = 'contents') AS alt_code,
-               max(c.label) FILTER (WHERE c.role = 'contents') AS alt_label
+               max(c.label) FILTER (WHERE c.role = 'contents') AS alt_label,
+               max(c.p_alt) FILTER (WHERE c.role = 'contents') AS alternative
           FROM vals AS v
           JOIN _sp_dim AS x ON x.role IS NOT NULL
           JOIN _sp_cat AS c ON c.dim = x.dim AND c.pos = (v.idx / x.stride) % x.size
          GROUP BY v.idx, v.val
     )
     SELECT format('value %s (%s)', c.idx, concat_ws(', ', c.region_code, c.sex_raw, c.age_code, c.alt_code, c.year_raw)) AS pos, c.idx AS ord,
-           c.region_code || coalesce(' ' || nullif(c.region_label, c.region_code), '') AS region_raw,
-           substring(c.region_code FROM '^(?:K-)?([0-9]{4})$') AS code,
+           c.region_code || coalesce(' ' || nullif(c.region_label, c.region_code), '') AS region_raw, c.code,
            c.year_raw, CASE WHEN c.year_raw ~ '^[0-9]{4}$' THEN c.year_raw::integer END AS year,
-           coalesce(c.sex_raw, 'both sexes') AS sex_raw, coalesce(carestair._ssb_parse_sex(c.sex_raw), CASE WHEN c.sex_raw IS NULL THEN 0 END) AS sex,
+           coalesce(c.sex_raw, 'both sexes') AS sex_raw, CASE WHEN c.sex_raw IS NULL THEN 0 ELSE c.sex END AS sex,
            coalesce(c.age_code, 'all ages') AS age_raw,
-           coalesce(a1.age_from, a2.age_from) AS age_from,
-           CASE WHEN a1.age_from IS NOT NULL THEN a1.age_to ELSE a2.age_to END AS age_to,
-           coalesce(c.alt_label, c.alt_code) AS alt_raw,
-           coalesce(carestair._ssb_alternative(c.alt_label), carestair._ssb_alternative(c.alt_code)) AS alternative,
+           CASE WHEN c.age_code IS NULL THEN 0 ELSE c.age_from END AS age_from, c.age_to,
+           coalesce(c.alt_label, c.alt_code) AS alt_raw, c.alternative,
            CASE jsonb_typeof(c.val) WHEN 'string' THEN c.val #>> '{}' ELSE c.val::text END AS value_raw,
            CASE WHEN jsonb_typeof(c.val) = 'number' THEN c.val::text::double precision END AS persons,
            CASE
@@ -370,8 +410,6 @@ BEGIN
                THEN format('missing value (status "%s")', st.status)
            END AS reject_reason
       FROM coords AS c
-      LEFT JOIN LATERAL carestair._ssb_age_band(c.age_code) AS a1 ON true
-      LEFT JOIN LATERAL carestair._ssb_age_band(coalesce(c.age_label, 'I alt')) AS a2 ON true
       LEFT JOIN LATERAL (SELECT CASE jsonb_typeof(j -> 'status')
                                   WHEN 'object' THEN j -> 'status' ->> c.idx::text
                                   WHEN 'array' THEN j -> 'status' ->> c.idx::integer
@@ -443,7 +481,7 @@ BEGIN
                   DETAIL = 'The vintage is the base year of the projection round, e.g. 2026.',
                   HINT = 'Pass a year between 1900 and 2200.';
     END IF;
-    FOREACH t IN ARRAY ARRAY['_sp_rec', '_sp_cell', '_sp_dim', '_sp_cat', '_sp_new'] LOOP
+    FOREACH t IN ARRAY ARRAY['_sp_rec', '_sp_cell', '_sp_dim', '_sp_cat', '_sp_map', '_sp_new'] LOOP
         IF to_regclass(format('pg_temp.%I', t)) IS NOT NULL THEN
             EXECUTE format('DROP TABLE pg_temp.%I', t);
         END IF;
@@ -462,6 +500,7 @@ BEGIN
     ELSE
         found_t := carestair._ssb_projection_csv(data);
     END IF;
+    ANALYZE _sp_cell;
 
     tab := coalesce(import_ssb_projection.table_id, found_t);
     IF tab IS NULL THEN
@@ -527,10 +566,14 @@ BEGIN
     END IF;
 
     /* Current kommune of each code, as of the vintage (5418 in 2020 -> 5524). */
+    CREATE TEMP TABLE _sp_map ON COMMIT DROP AS
+    SELECT k.code, o.region, o.reason
+      FROM (SELECT DISTINCT c.code FROM _sp_cell AS c WHERE c.reject_reason IS NULL) AS k,
+           carestair._region_one_to_one(k.code, vin) AS o;
+    ANALYZE _sp_map;
     ALTER TABLE _sp_cell ADD COLUMN region text;
     UPDATE _sp_cell AS c SET region = m.region, reject_reason = m.reason
-      FROM (SELECT k.code, (carestair._region_one_to_one(k.code, vin)).*
-              FROM (SELECT DISTINCT c.code FROM _sp_cell AS c WHERE c.reject_reason IS NULL) AS k) AS m
+      FROM _sp_map AS m
      WHERE c.reject_reason IS NULL AND m.code = c.code;
     SELECT c.* INTO bad FROM _sp_cell AS c WHERE c.reject_reason IS NULL AND c.region IS NULL ORDER BY c.ord LIMIT 1;
     IF FOUND THEN
@@ -565,6 +608,7 @@ BEGIN
         ON (s.table_id, s.vintage, s.alternative, s.region, s.year, s.age_from) = (tab, vin, c.alternative, c.region, c.year, c.age_from)
        AND s.sex IS NOT DISTINCT FROM nullif(c.sex, 0) AND s.age_to IS NOT DISTINCT FROM c.age_to
      WHERE c.reject_reason IS NULL;
+    ANALYZE _sp_new;
     SELECT count(*) FILTER (WHERE n.stored IS NULL), count(*) FILTER (WHERE n.stored <> n.persons), count(*) FILTER (WHERE n.stored = n.persons)
       INTO n_new, n_chg, n_same FROM _sp_new AS n;
 
@@ -584,7 +628,7 @@ BEGIN
             SELECT 4, 'rejected', count(*), c.reject_reason FROM _sp_cell AS c
              WHERE c.reject_reason IS NOT NULL GROUP BY c.reject_reason) AS x(ord, o, n, d)
      ORDER BY x.ord, x.d;
-    FOREACH t IN ARRAY ARRAY['_sp_rec', '_sp_cell', '_sp_new'] LOOP
+    FOREACH t IN ARRAY ARRAY['_sp_rec', '_sp_cell', '_sp_map', '_sp_new'] LOOP
         IF to_regclass(format('pg_temp.%I', t)) IS NOT NULL THEN
             EXECUTE format('DROP TABLE pg_temp.%I', t);
         END IF;
@@ -666,26 +710,26 @@ COMMENT ON COLUMN carestair.scenario_vs_ssb.observed_persons IS 'Observed person
  * another's mortality can remove more than a small old cohort's stock.
  * The cap takes the smallest bound over the mortality rows whose years
  * overlap the years a migration row applies to (a row applies until the
- * next row of its cohort; the first row also to earlier years), so it
- * never binds in a run whose rates come from one feasible scenario.  The
- * text runs under the caller's search_path (pg_catalog).  Internal.
+ * next row of its cohort; the first row also to earlier years).  Used only
+ * where mortality and migration come from different scenarios.  The text
+ * runs under the caller's search_path (pg_catalog).  Internal.
  */
 CREATE FUNCTION carestair._capped_migration_sql(migration_sql text, mortality_sql text, age0_exposure double precision)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
     SELECT pg_catalog.format(
-        'WITH g AS (SELECT g.*, CASE WHEN pg_catalog.row_number() OVER w = 1 THEN -2147483648 ELSE g.year END AS y0, '
+        'WITH g AS MATERIALIZED (SELECT g.*, CASE WHEN pg_catalog.row_number() OVER w = 1 THEN -2147483648 ELSE g.year END AS y0, '
         'pg_catalog.lead(g.year, 1, 2147483647) OVER w AS y1 FROM (%s) AS g '
         'WINDOW w AS (PARTITION BY g.region, g.sex, g.age ORDER BY g.year)), '
-        'm AS (SELECT m.*, CASE WHEN pg_catalog.row_number() OVER w = 1 THEN -2147483648 ELSE m.year END AS y0, '
+        'm AS MATERIALIZED (SELECT m.*, CASE WHEN pg_catalog.row_number() OVER w = 1 THEN -2147483648 ELSE m.year END AS y0, '
         'pg_catalog.lead(m.year, 1, 2147483647) OVER w AS y1 FROM (%s) AS m '
         'WINDOW w AS (PARTITION BY m.region, m.sex, m.age ORDER BY m.year)) '
         'SELECT g.region, g.year, g.sex, g.age, g.immigrants, '
-        'LEAST(g.emigration_rate, coalesce((SELECT min(CASE WHEN m.q >= 1 THEN 0 '
-        'ELSE (1 - m.q) / (1 - CASE WHEN m.age = 0 THEN %s ELSE 0.5 END * m.q) END) FROM m '
-        'WHERE m.region = g.region AND m.sex = g.sex AND m.age = g.age AND m.y0 < g.y1 AND m.y1 > g.y0), g.emigration_rate)) AS emigration_rate '
-        'FROM g',
+        'LEAST(g.emigration_rate, coalesce(min(CASE WHEN m.q >= 1 THEN 0 '
+        'ELSE (1 - m.q) / (1 - CASE WHEN m.age = 0 THEN %s ELSE 0.5 END * m.q) END), g.emigration_rate)) AS emigration_rate '
+        'FROM g LEFT JOIN m ON m.region = g.region AND m.sex = g.sex AND m.age = g.age AND m.y0 < g.y1 AND m.y1 > g.y0 '
+        'GROUP BY g.region, g.year, g.sex, g.age, g.immigrants, g.emigration_rate',
         migration_sql, mortality_sql, age0_exposure::text);
 END;
 
@@ -737,11 +781,13 @@ BEGIN
     WITH g AS (
         SELECT x.ord::integer AS ord, x.label, x.age_from, x.age_to, x.sex
           FROM unnest(g_label, g_from, g_to, g_sex) WITH ORDINALITY AS x(label, age_from, age_to, sex, ord)
-    ), runs AS (
+    ), runs AS MATERIALIZED (
         SELECT m.mask, p.region, p.year, p.sex, p.age, p.persons
           FROM generate_series(0, 7) AS m(mask)
          CROSS JOIN LATERAL (SELECT carestair._scenario_rates_sql('mortality', 't.year, t.sex, t.age, t.q',
                                         CASE WHEN m.mask & 2 = 0 THEN sa.scenario ELSE sb.scenario END, r) AS sql) AS q
+         CROSS JOIN LATERAL (SELECT carestair._scenario_rates_sql('migration', 't.year, t.sex, t.age, t.immigrants, t.emigration_rate',
+                                        CASE WHEN m.mask & 4 = 0 THEN sa.scenario ELSE sb.scenario END, r) AS sql) AS mg
          CROSS JOIN LATERAL carestair.project_population(
                 format('SELECT p.region, p.year, p.sex, p.age, p.persons FROM carestair.population AS p '
                        'WHERE p.year OPERATOR(pg_catalog.=) %s AND p.region OPERATOR(pg_catalog.=) ANY (%L::text[])',
@@ -749,14 +795,13 @@ BEGIN
                 carestair._scenario_rates_sql('fertility', 't.year, t.age, t.rate',
                                               CASE WHEN m.mask & 1 = 0 THEN sa.scenario ELSE sb.scenario END, r),
                 q.sql,
-                carestair._capped_migration_sql(
-                    carestair._scenario_rates_sql('migration', 't.year, t.sex, t.age, t.immigrants, t.emigration_rate',
-                                                  CASE WHEN m.mask & 4 = 0 THEN sa.scenario ELSE sb.scenario END, r),
-                    q.sql, CASE WHEN m.mask & 4 = 0 THEN sa.age0_migrant_exposure ELSE sb.age0_migrant_exposure END),
+                CASE WHEN (m.mask & 2 = 0) = (m.mask & 4 = 0) THEN mg.sql
+                     ELSE carestair._capped_migration_sql(mg.sql, q.sql,
+                              CASE WHEN m.mask & 4 = 0 THEN sa.age0_migrant_exposure ELSE sb.age0_migrant_exposure END) END,
                 ly,
                 CASE WHEN m.mask & 1 = 0 THEN sa.sex_ratio ELSE sb.sex_ratio END,
                 CASE WHEN m.mask & 4 = 0 THEN sa.age0_migrant_exposure ELSE sb.age0_migrant_exposure END) AS p
-    ), v AS (
+    ), v AS MATERIALIZED (
         SELECT x.mask, x.region, x.year, g.ord, g.label, sum(x.persons) AS persons
           FROM runs AS x
           JOIN g ON x.age >= g.age_from AND (g.age_to IS NULL OR x.age <= g.age_to) AND (g.sex IS NULL OR x.sex = g.sex)
