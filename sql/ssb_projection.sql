@@ -52,6 +52,12 @@ SELECT * FROM carestair.import_ssb_projection('{"class": "dataset", "id": ["Regi
 SELECT * FROM carestair.import_ssb_projection(jsonb_set(:'js'::jsonb, '{size}', '[3, 2, 3, 2]')::text);
 SELECT * FROM carestair.import_ssb_projection(jsonb_set(:'js'::jsonb, '{size}', '[3, 2, 2, 2, 2]')::text);
 SELECT * FROM carestair.import_ssb_projection(jsonb_set(:'js'::jsonb, '{value}', '[1, 2, 3]')::text);
+SELECT * FROM carestair.import_ssb_projection(jsonb_set(:'js'::jsonb, '{size}', '[3, 2, 3, 2, "2"]')::text);
+SELECT * FROM carestair.import_ssb_projection((:'js'::jsonb #- '{dimension,Tid}')::text);
+SELECT * FROM carestair.import_ssb_projection(jsonb_set(:'js'::jsonb, '{role,geo}', '["Region", "Kjonn"]')::text);
+SELECT * FROM carestair.import_ssb_projection(jsonb_set(:'js'::jsonb, '{value}', '{"0": 1, "72": 2}')::text);
+-- Sparse values (an object of positions) are read too.
+SELECT * FROM carestair.import_ssb_projection(jsonb_set(:'js'::jsonb, '{value}', '{"0": 40, "71": 1}')::text, dry_run => true);
 SELECT * FROM carestair.import_ssb_projection(jsonb_set(:'js'::jsonb, '{value,0}', '"40"')::text);
 SELECT * FROM carestair.import_ssb_projection(jsonb_set(:'js'::jsonb, '{dimension,ContentsCode,category,label,Personer1}', '"Lav nasjonal vekst"')::text);
 SELECT * FROM carestair.import_ssb_projection(jsonb_set(:'js'::jsonb, '{dimension,Region,category,index}', '{"5524": 0, "9999": 1, "55": 2}')::text);
@@ -85,7 +91,9 @@ SELECT age_group, component, round(persons::numeric, 1) AS persons FROM carestai
 UPDATE carestair.projection_scenario SET assumptions = assumptions || '{"ssb_like_scenario": "variant2026"}' WHERE scenario = 'const2026';
 SELECT round(sum(persons) FILTER (WHERE component NOT IN ('ssb'))::numeric, 6) = round(sum(persons) FILTER (WHERE component = 'ssb')::numeric, 6) AS adds_up_to_ssb FROM carestair.explain_ssb_gap('const2026', '5524', 2040, 'LLML');
 -- Errors.
+\set VERBOSITY terse
 SELECT * FROM carestair.projection_gap_components('const2026', 'nosuch');
+\set VERBOSITY default
 SELECT * FROM carestair.projection_gap_components('const2026', 'const2020');
 SELECT * FROM carestair.projection_gap_components('const2026', 'variant2026', ARRAY['5524'], 2026);
 SELECT * FROM carestair.projection_gap_components('const2026', 'variant2026', ARRAY['5524'], 2030, 'nosuch');

@@ -424,6 +424,29 @@ $$;
 COMMENT ON FUNCTION carestair._ssb_projection_jsonstat(jsonb) IS 'Internal: the cells of a JSON-stat 2.0 response of an SSB projection table, into the temporary table _sp_cell.';
 
 /*
+ * _ssb_projection_drop_temps(): drop the loader's temporary tables
+ * (_sp_rec, _sp_cell, _sp_dim, _sp_cat, _sp_map, _sp_new) that exist.
+ * Internal.
+ */
+CREATE FUNCTION carestair._ssb_projection_drop_temps()
+RETURNS void
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['_sp_rec', '_sp_cell', '_sp_dim', '_sp_cat', '_sp_map', '_sp_new'] LOOP
+        IF to_regclass(format('pg_temp.%I', t)) IS NOT NULL THEN
+            EXECUTE format('DROP TABLE pg_temp.%I', t);
+        END IF;
+    END LOOP;
+END
+$$;
+
+COMMENT ON FUNCTION carestair._ssb_projection_drop_temps() IS 'Internal: drops the temporary tables of carestair.import_ssb_projection.';
+
+/*
  * import_ssb_projection(data, table_id, vintage, source, dry_run)
  *
  * Loads SSB's population projection for kommuner into
@@ -453,7 +476,6 @@ LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    t       text;
     j       jsonb;
     found_t text;
     tab     text;
@@ -481,11 +503,8 @@ BEGIN
                   DETAIL = 'The vintage is the base year of the projection round, e.g. 2026.',
                   HINT = 'Pass a year between 1900 and 2200.';
     END IF;
-    FOREACH t IN ARRAY ARRAY['_sp_rec', '_sp_cell', '_sp_dim', '_sp_cat', '_sp_map', '_sp_new'] LOOP
-        IF to_regclass(format('pg_temp.%I', t)) IS NOT NULL THEN
-            EXECUTE format('DROP TABLE pg_temp.%I', t);
-        END IF;
-    END LOOP;
+    /* Temporary tables left by an import that failed earlier in the transaction. */
+    PERFORM carestair._ssb_projection_drop_temps();
 
     IF btrim(data, E' \t\r\n\uFEFF') LIKE '{%' THEN
         BEGIN
@@ -628,11 +647,7 @@ BEGIN
             SELECT 4, 'rejected', count(*), c.reject_reason FROM _sp_cell AS c
              WHERE c.reject_reason IS NOT NULL GROUP BY c.reject_reason) AS x(ord, o, n, d)
      ORDER BY x.ord, x.d;
-    FOREACH t IN ARRAY ARRAY['_sp_rec', '_sp_cell', '_sp_map', '_sp_new'] LOOP
-        IF to_regclass(format('pg_temp.%I', t)) IS NOT NULL THEN
-            EXECUTE format('DROP TABLE pg_temp.%I', t);
-        END IF;
-    END LOOP;
+    PERFORM carestair._ssb_projection_drop_temps();
 END
 $$;
 
