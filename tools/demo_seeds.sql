@@ -1,0 +1,51 @@
+-- make demo, issue #15 sections: dementia for the seed kommuner to 2040, why
+-- Målselv runs dearer (or cheaper) in kroner, and SSB's API format.  Every
+-- number comes from the files in data/ (data/SOURCES.md); run after the
+-- projection section of tools/demo.sql (which sets :mx).
+
+\echo
+\echo '== Dementia: the shipped prevalence (Fram / Gjøra et al. 2021) x SSB 07459 reproduces 101,118 persons with dementia in Norway 2020'
+SELECT year, round(sum(with_dementia)) AS with_dementia, round(sum(with_dementia) FILTER (WHERE age_from >= 80)) AS "of them 80+"
+  FROM carestair.dementia_estimate($$SELECT region, year, sex, age, persons FROM carestair.population WHERE region = '0000' AND year IN (2020, 2026)$$)
+ GROUP BY year ORDER BY year;
+
+\echo
+\echo '== Seed kommuner to 2040 (projection from 1 January 2026 at constant 2019-2023 rates, as section 8): persons with dementia'
+\echo '==   Hustadvika (1579), Melhus (5028), Karasjok (5610), Alta (5601), Målselv (5524); expected counts, not rounded before summing'
+DELETE FROM carestair.projection_scenario WHERE scenario = 'seeds2026';
+INSERT INTO carestair.projection_scenario (scenario, description, assumptions, base_year, last_year)
+VALUES ('seeds2026', 'Demo: seed kommuner, constant rates of 2019-2023 from 1 January 2026',
+        '{"mortality": "HMD Norway 2019-2023", "fertility": "indirect, ssb_norway_1997 standard", "migration": "residual, smooth 2"}', 2026, 2040);
+SELECT count(*) AS rate_rows FROM carestair.estimate_scenario_rates('seeds2026', ARRAY['1579', '5028', '5610', '5601', '5524'], 2019, 2023, :'mx') \gset
+SELECT carestair.run_projection_scenario('seeds2026', ARRAY['1579', '5028', '5610', '5601', '5524']) AS _ \gset
+SELECT d.region, g.name, d.year, round(sum(d.persons) FILTER (WHERE d.age_from >= 80)) AS "80+",
+       round(sum(d.with_dementia)) AS with_dementia,
+       round(100 * sum(d.with_dementia) / first_value(sum(d.with_dementia)) OVER (PARTITION BY d.region ORDER BY d.year)) AS "index 2026 = 100"
+  FROM carestair.dementia_estimate($$SELECT region, year, sex, age, persons FROM carestair.projection_population WHERE scenario = 'seeds2026' AND year IN (2026, 2030, 2035, 2040)$$) AS d
+  JOIN carestair.region AS g USING (region)
+ GROUP BY d.region, g.name, d.year
+ ORDER BY d.region, d.year;
+
+\echo
+\echo '== Why dearer in kroner: Målselv''s helse og omsorg NOK per inhabitant, KOSTRA 2024 (most likely brutto, all of helse og omsorg;'
+\echo '==   NOK by function 253/254/256/261 is not available), against medians, Troms, Nord-Norge, its KOSTRA group (EKG02) and land'
+\i data/load_kostra_nok.sql
+\set QUIET on
+SELECT reference, reference_kommuner AS n, nok_per_inhabitant AS malselv, reference_nok_per_inhabitant AS reference_nok,
+       gap_per_inhabitant AS gap, round(gap_nok / 1e6, 1) AS "gap MNOK", need_index, reference_need_index AS ref_need,
+       need_adjusted_gap_per_inhabitant AS need_adj_gap, round(need_adjusted_gap_nok / 1e6, 1) AS "need-adj. MNOK"
+  FROM carestair.need_adjusted_nok('5524', 2024);
+
+\echo
+\echo '== The gap to the other Troms kommuners'' level split exactly into need, coverage (SSB 12292 users) and unit cost (NOK per user)'
+SELECT component, kommune_value AS malselv, reference_value AS troms, effect_per_inhabitant AS nok_per_inhabitant,
+       round(effect_nok / 1e6, 1) AS mnok
+  FROM carestair.why_dearer_nok('5524', 2024, 'troms_kommuner');
+
+\echo
+\echo '== SSB''s API format (JSON-stat 2.0), the real answer for table 12367: Landet, konsern, helse og omsorg (FGK9), 2020'
+\set response `cat data/kostra/ssb12367_jsonstat2_api_response_sample.json`
+SELECT labels[4] AS art, value, unit
+  FROM carestair.jsonstat_cells(:'response')
+ WHERE codes[1] = 'EAK' AND codes[2] = 'A' AND codes[3] = 'FGK9' AND codes[6] = '2020' AND value IS NOT NULL
+ ORDER BY cell;
