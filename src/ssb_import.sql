@@ -96,6 +96,21 @@ BEGIN
                        FROM carestair.population_total AS t WHERE NOT has_sex) AS s
             ON s.region = n.region AND s.year = n.year AND s.sex = n.sex AND s.age = n.age
          WHERE n.kind = 'row';
+    ELSIF NOT EXISTS (SELECT FROM (SELECT DISTINCT n.region, n.year FROM _cs_pop AS n WHERE n.kind = 'row') AS ry
+                       WHERE EXISTS (SELECT FROM carestair.population AS p WHERE has_sex AND p.region = ry.region AND p.year = ry.year)
+                          OR EXISTS (SELECT FROM carestair.population_total AS t WHERE NOT has_sex AND t.region = ry.region AND t.year = ry.year)) THEN
+        /* Nothing stored for the file's region-years (a first load): a plain insert, as fast as the table allows. */
+        IF has_sex THEN
+            INSERT INTO carestair.population (region, year, sex, age, persons, is_open_age, source)
+            SELECT n.region, n.year, n.sex, n.age, n.persons, n.is_open_age, import_ssb_population.source
+              FROM _cs_pop AS n WHERE n.kind = 'row';
+        ELSE
+            INSERT INTO carestair.population_total (region, year, age, persons, is_open_age, source)
+            SELECT n.region, n.year, n.age, n.persons, n.is_open_age, import_ssb_population.source
+              FROM _cs_pop AS n WHERE n.kind = 'row';
+        END IF;
+        n_new := n_rows;
+        n_changed := 0;
     ELSIF has_sex THEN
         WITH w AS (
             INSERT INTO carestair.population AS p (region, year, sex, age, persons, is_open_age, source)

@@ -547,41 +547,39 @@ map_code(const CodeMap *m, int code, bool has_k, int year, bool *whole, bool *sp
 	return code;
 }
 
-/* Sort keys. */
+/* Sort keys: compare one field, return when it differs. */
+#define CMP_FIELD(f) \
+	do { if (x->f != y->f) return x->f < y->f ? -1 : 1; } while (0)
+
+/* By source cell: code, year, sex, age, then file order (duplicates, open ages). */
 static int
 cmp_cell_code(const void *a, const void *b)
 {
 	const PopCell *x = a,
 			   *y = b;
 
-	if (x->code != y->code)
-		return x->code - y->code;
-	if (x->year != y->year)
-		return x->year - y->year;
-	if (x->sex != y->sex)
-		return x->sex - y->sex;
-	if (x->age != y->age)
-		return x->age - y->age;
-	if (x->rec != y->rec)
-		return x->rec - y->rec;
-	return x->col - y->col;
+	CMP_FIELD(code);
+	CMP_FIELD(year);
+	CMP_FIELD(sex);
+	CMP_FIELD(age);
+	CMP_FIELD(rec);
+	CMP_FIELD(col);
+	return 0;
 }
 
+/* By target row: region, year, sex, age, then code (merges, sums). */
 static int
 cmp_cell_region(const void *a, const void *b)
 {
 	const PopCell *x = a,
 			   *y = b;
 
-	if (x->region != y->region)
-		return x->region - y->region;
-	if (x->year != y->year)
-		return x->year - y->year;
-	if (x->sex != y->sex)
-		return x->sex - y->sex;
-	if (x->age != y->age)
-		return x->age - y->age;
-	return x->code - y->code;
+	CMP_FIELD(region);
+	CMP_FIELD(year);
+	CMP_FIELD(sex);
+	CMP_FIELD(age);
+	CMP_FIELD(code);
+	return 0;
 }
 
 /* Add one output row. */
