@@ -7,8 +7,9 @@
 /*
  * _ssb_population_rows(content, encoding): the file parsed, checked, mapped
  * onto current regions and summed (src/ssb_population.c): one 'header' row
- * (sex 1 when the file is split by sex), the population rows ('row'), and
- * the counted skips ('rejected', 'textline').  Internal.
+ * (sex 1 when the file is split by sex, persons = number of rows), the
+ * population rows ('row'), and the counted skips ('rejected', 'textline').
+ * Internal.
  */
 CREATE FUNCTION carestair._ssb_population_rows(content bytea, encoding text)
 RETURNS TABLE (kind text, region text, year integer, sex smallint, age smallint, persons bigint,
@@ -64,8 +65,7 @@ BEGIN
     END IF;
     CREATE TEMP TABLE _cs_pop ON COMMIT DROP AS
     SELECT * FROM carestair._ssb_population_rows(content, coalesce(encoding, 'auto'));
-    SELECT p.sex = 1 INTO has_sex FROM _cs_pop AS p WHERE p.kind = 'header';
-    SELECT count(*) INTO n_rows FROM _cs_pop AS p WHERE p.kind = 'row';
+    SELECT p.sex = 1, p.persons INTO has_sex, n_rows FROM _cs_pop AS p WHERE p.kind = 'header';
     target := CASE WHEN has_sex THEN 'carestair.population' ELSE 'carestair.population_total' END;
 
     /* A different open age group than the stored one would leave a broken region-year. */

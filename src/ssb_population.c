@@ -23,10 +23,10 @@
  * stored rows and upserts.  The rows come out sorted by the primary key of
  * carestair.population, which keeps its index inserts local.
  *
- * Output rows: kind 'header' (sex = 1 when the file is split by sex, else 0),
- * 'row' (one population row; sex 0 = both sexes), 'rejected' (detail = the
- * reason, persons = how many cells), 'textline' (persons = lines of text
- * after the header).
+ * Output rows: 'row' (one population row; sex 0 = both sexes), then 'header'
+ * (sex = 1 when the file is split by sex, else 0; persons = the number of
+ * rows), 'rejected' (detail = the reason, persons = how many cells) and
+ * 'textline' (persons = lines of text after the header).
  */
 #include "carestair.h"
 #include "ssb_csv.h"
@@ -671,7 +671,8 @@ carestair__ssb_population_rows(PG_FUNCTION_ARGS)
 	char	  **rec_region;
 	bool		found = false;
 	int64		i,
-				j;
+				j,
+				nrows = 0;
 
 	CARESTAIR_INIT_SRF(fcinfo);
 	carestair_csv_open(&r, content, enc_name, "auto");
@@ -940,7 +941,6 @@ carestair__ssb_population_rows(PG_FUNCTION_ARGS)
 	 * it was made of that year; then sum onto (region, year, sex, age).
 	 */
 	qsort(cells, ncells, sizeof(PopCell), cmp_cell_region);
-	put_row(rsinfo, "header", NO_VALUE, NO_VALUE, h.has_sex ? 1 : 0, NO_VALUE, 0, false, NULL);
 	for (i = 0; i < ncells; i = j)
 	{
 		bool		any_whole = false,
@@ -1002,7 +1002,9 @@ carestair__ssb_population_rows(PG_FUNCTION_ARGS)
 							c->region, c->year, c->age, (long long) sum),
 					 errhint("Check that the file is an unedited SSB export.")));
 		put_row(rsinfo, "row", c->region, c->year, c->sex, c->age, sum, is_open, NULL);
+		nrows++;
 	}
+	put_row(rsinfo, "header", NO_VALUE, NO_VALUE, h.has_sex ? 1 : 0, NO_VALUE, nrows, false, NULL);
 	for (i = 0; i < rejected.n; i++)
 		put_row(rsinfo, "rejected", NO_VALUE, NO_VALUE, 0, NO_VALUE, rejected.count[i], false, rejected.reason[i]);
 	if (text_lines > 0)
