@@ -45,6 +45,7 @@ CREATE FUNCTION carestair.import_ssb_population(
 RETURNS TABLE (outcome text, target_table text, row_count bigint, detail text)
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
+SET enable_nestloop = off   -- linear joins whatever the statistics say (see _check_open_age)
 AS $$
 DECLARE
     has_sex   boolean;
