@@ -5,6 +5,9 @@
 \i :abs_srcdir/sql/load_kostra_data.psql
 \set ECHO none
 \o /dev/null
+-- The KOSTRA tests before this one leave TEST group memberships; start from none.
+DELETE FROM carestair.kostra_group_member;
+DELETE FROM carestair.kostra_group;
 \i data/load_kostra_nok.sql
 \o
 \set ECHO all
