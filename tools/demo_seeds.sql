@@ -49,3 +49,33 @@ SELECT labels[4] AS art, value, unit
   FROM carestair.jsonstat_cells(:'response')
  WHERE codes[1] = 'EAK' AND codes[2] = 'A' AND codes[3] = 'FGK9' AND codes[6] = '2020' AND value IS NOT NULL
  ORDER BY cell;
+
+\echo
+\echo '== Alta (5601): sykestue 9 -> 20 beds.  Erlang B loss on Alta''s own demand, 2026-2040 (projection seeds2026).'
+\echo '==   STATED ILLUSTRATIVE INPUTS, not Alta''s data: 2.5 admissions a day in 2026 growing with the 67+ population, mean stay'
+\echo '==   4 days; a refused admission goes to hospital. Distances are straight lines from Alta''s centre (boundary centroid)'
+\echo '==   to Finnmarkssykehuset Hammerfest and UNN Tromsø (coordinates: MGumpen/safemap sykehus.json, Wikipedia list),'
+\echo '==   round trip; NOK 30 per km is an ILLUSTRATIVE rate.'
+WITH s AS (
+    SELECT year, persons_in_age, arrivals, offered_load
+      FROM carestair.short_stay_beds('5601', 2026, 2.5, 4,
+             $$SELECT region, year, age, sum(persons) AS persons FROM carestair.projection_population
+               WHERE scenario = 'seeds2026' AND year IN (2026, 2030, 2035, 2040) GROUP BY region, year, age$$)
+), d AS (
+    SELECT h.name, ST_Distance(ST_Transform(ST_Centroid(g.boundary), 25833),
+                               ST_Transform(ST_SetSRID(ST_MakePoint(h.lon, h.lat), 4326), 25833)) / 1000 AS km
+      FROM carestair.region AS g,
+           (VALUES ('Hammerfest', 23.6712362, 70.6729395), ('Tromsø', 18.9825454, 69.683892)) AS h(name, lon, lat)
+     WHERE g.region = '5601'
+)
+SELECT s.year, round(s.persons_in_age::numeric) AS "67+", round(s.arrivals::numeric, 2) AS "admissions/day",
+       round(100 * carestair.erlang_b(s.offered_load, 9)::numeric, 1) AS "% refused, 9 beds",
+       round(100 * carestair.erlang_b(s.offered_load, 20)::numeric, 2) AS "% refused, 20 beds",
+       round(365 * s.arrivals * (carestair.erlang_b(s.offered_load, 9) - carestair.erlang_b(s.offered_load, 20))) AS "transfers avoided/yr",
+       round((SELECT km FROM d WHERE name = 'Hammerfest')) AS "km to Hammerfest",
+       round(365 * s.arrivals * (carestair.erlang_b(s.offered_load, 9) - carestair.erlang_b(s.offered_load, 20))
+             * 2 * (SELECT km FROM d WHERE name = 'Hammerfest')) AS "km avoided (Hammerfest)",
+       round(365 * s.arrivals * (carestair.erlang_b(s.offered_load, 9) - carestair.erlang_b(s.offered_load, 20))
+             * 2 * (SELECT km FROM d WHERE name = 'Hammerfest') * 30 / 1000) AS "kNOK at 30/km",
+       round((SELECT km FROM d WHERE name = 'Tromsø')) AS "km to Tromsø"
+  FROM s ORDER BY s.year;
