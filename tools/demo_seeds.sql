@@ -18,7 +18,7 @@ VALUES ('seeds2026', 'Demo: seed kommuner, constant rates of 2019-2023 from 1 Ja
         '{"mortality": "HMD Norway 2019-2023", "fertility": "indirect, ssb_norway_1997 standard", "migration": "residual, smooth 2"}', 2026, 2040);
 SELECT count(*) AS rate_rows FROM carestair.estimate_scenario_rates('seeds2026', ARRAY['1579', '5028', '5610', '5601', '5524'], 2019, 2023, :'mx') \gset
 SELECT carestair.run_projection_scenario('seeds2026', ARRAY['1579', '5028', '5610', '5601', '5524']) AS _ \gset
-SELECT d.region, g.name, d.year, round(sum(d.persons) FILTER (WHERE d.age_from >= 80)) AS "80+",
+SELECT d.region, g.name, d.year, round(sum(d.persons)) AS persons, round(sum(d.persons) FILTER (WHERE d.age_from >= 80)) AS "80+",
        round(sum(d.with_dementia)) AS with_dementia,
        round(100 * sum(d.with_dementia) / first_value(sum(d.with_dementia)) OVER (PARTITION BY d.region ORDER BY d.year)) AS "index 2026 = 100"
   FROM carestair.dementia_estimate($$SELECT region, year, sex, age, persons FROM carestair.projection_population WHERE scenario = 'seeds2026' AND year IN (2026, 2030, 2035, 2040)$$) AS d
@@ -79,3 +79,22 @@ SELECT s.year, round(s.persons_in_age::numeric) AS "67+", round(s.arrivals::nume
              * 2 * (SELECT km FROM d WHERE name = 'Hammerfest') * 30 / 1000) AS "kNOK at 30/km",
        round((SELECT km FROM d WHERE name = 'Tromsø')) AS "km to Tromsø"
   FROM s ORDER BY s.year;
+
+\echo
+\echo '== Karasjok (5610) and Melhus (5028) to 2040: users and places per omsorgstrapp step at the 2024-2026 coverage (SSB panel), on the'
+\echo '==   projection seeds2026; and a dreining alternative: 3 % a year of long-term residents move to heldøgns omsorgsbolig from 2027'
+\echo '==   (an ILLUSTRATIVE stated rate, not a plan). Places saved in institution = without - with.'
+DELETE FROM carestair.care_shift WHERE scenario = 'demo-dreining';
+INSERT INTO carestair.care_shift VALUES ('demo-dreining', 'langtidsopphold', 'omsorgsbolig_heldogn', 0.03, 2027,
+    'ILLUSTRATIVE: 3 % a year of long-term institution residents to housing with 24-hour staff');
+\set seedpop 'SELECT region, year, age, sum(persons) AS persons FROM carestair.projection_population WHERE scenario = ''seeds2026'' GROUP BY region, year, age'
+SELECT b.region_code AS region, b.year, b.level, round(b.users::numeric, 1) AS users,
+       round(d.users::numeric, 1) AS "users, dreining", round((b.users - d.users)::numeric, 1) AS "without - with"
+  FROM (SELECT * FROM carestair.care_demand('5610', 2024, 2026, :'seedpop')
+        UNION ALL SELECT * FROM carestair.care_demand('5028', 2024, 2026, :'seedpop')) AS b
+  JOIN (SELECT * FROM carestair.care_demand('5610', 2024, 2026, :'seedpop', 'demo-dreining')
+        UNION ALL SELECT * FROM carestair.care_demand('5028', 2024, 2026, :'seedpop', 'demo-dreining')) AS d
+    ON d.region_code = b.region_code AND d.year = b.year AND d.level = b.level
+ WHERE b.year IN (2026, 2030, 2035, 2040) AND b.level IN ('hjemmesykepleie', 'omsorgsbolig_heldogn', 'langtidsopphold')
+ ORDER BY b.region_code, b.level, b.year;
+DELETE FROM carestair.care_shift WHERE scenario = 'demo-dreining';
