@@ -16,7 +16,7 @@ DELETE FROM carestair.demand_point;
 DELETE FROM carestair.site;
 CREATE TEMP TABLE _k AS
 SELECT f->'properties'->>'kommunenummer' AS region,
-       ST_Subdivide(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(f->'geometry'), 4326), 25833), 64) AS geom
+       ST_Subdivide(ST_MakeValid(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(f->'geometry'), 4326), 25833)), 64) AS geom
   FROM jsonb_array_elements(pg_read_file(:'shared' || '/geo/kommuner_2024_S.geojson')::jsonb->'features') AS f;
 CREATE INDEX ON _k USING gist (geom);
 CREATE TEMP TABLE _cell (ssbid text, pop integer, pop_mal integer, pop_fem integer, pop_ave text);

@@ -57,6 +57,28 @@ tt_check_unique(int64 *ids, Size n, const char *what, const char *argname)
 }
 
 /*
+ * Read a points or sites query whose first column is its id (named idname):
+ * at most INT_MAX / 2 rows, ids unique.
+ */
+static void
+tt_read_keyed(const char *sql, const char *argname, const char *idname,
+			  int ncols, InnerColumn *cols, InnerData *d)
+{
+	int64	   *sorted;
+
+	cols[0].name = idname;
+	carestair_read_inner(sql, argname, ncols, cols, d);
+	if (d->nrows > (Size) INT_MAX / 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s returned too many rows: %zu", argname, d->nrows)));
+	sorted = palloc(mul_size(d->nrows > 0 ? d->nrows : 1, sizeof(int64)));
+	memcpy(sorted, d->ids[0], d->nrows * sizeof(int64));
+	tt_check_unique(sorted, d->nrows, idname, argname);
+	pfree(sorted);
+}
+
+/*
  * Attachments of points or sites: (id, node [, minutes [, km]]) mapped to
  * vertex indices, ids checked for duplicates.
  */
@@ -80,15 +102,9 @@ tt_read_attach(const char *sql, const char *argname, const char *idname,
 		{"km", INNER_NUM, false, true}
 	};
 	InnerData	d;
-	int64	   *sorted;
 	Size		r;
 
-	cols[0].name = idname;
-	carestair_read_inner(sql, argname, 4, cols, &d);
-	if (d.nrows > (Size) INT_MAX / 2)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("%s returned too many rows: %zu", argname, d.nrows)));
+	tt_read_keyed(sql, argname, idname, 4, cols, &d);
 	at->n = (int) d.nrows;
 	at->id = d.ids[0];
 	at->vertex = palloc(mul_size(d.nrows > 0 ? d.nrows : 1, sizeof(int)));
@@ -114,10 +130,6 @@ tt_read_attach(const char *sql, const char *argname, const char *idname,
 		if (isnan(at->km[r]) || isinf(at->km[r]) || at->km[r] < 0.0)
 			tt_bad_number(argname, "km", d.ids[0][r], at->km[r]);
 	}
-	sorted = palloc(mul_size(d.nrows > 0 ? d.nrows : 1, sizeof(int64)));
-	memcpy(sorted, at->id, d.nrows * sizeof(int64));
-	tt_check_unique(sorted, d.nrows, idname, argname);
-	pfree(sorted);
 }
 
 /* Order edge indices by edge id (qsort_arg comparator). */
@@ -493,15 +505,9 @@ tt_read_xy(const char *sql, const char *argname, const char *idname, TtOnEdge *a
 		{"y", INNER_NUM, false, false}
 	};
 	InnerData	d;
-	int64	   *sorted;
 	Size		r;
 
-	cols[0].name = idname;
-	carestair_read_inner(sql, argname, 3, cols, &d);
-	if (d.nrows > (Size) INT_MAX / 2)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("%s returned too many rows: %zu", argname, d.nrows)));
+	tt_read_keyed(sql, argname, idname, 3, cols, &d);
 	at->n = (int) d.nrows;
 	at->id = d.ids[0];
 	at->x = d.nums[1];
@@ -516,10 +522,6 @@ tt_read_xy(const char *sql, const char *argname, const char *idname, TtOnEdge *a
 		if (isnan(at->x[r]) || isinf(at->x[r]) || isnan(at->y[r]) || isinf(at->y[r]))
 			tt_bad_number(argname, "coordinate", at->id[r], isnan(at->x[r]) || isinf(at->x[r]) ? at->x[r] : at->y[r]);
 	}
-	sorted = palloc(mul_size(d.nrows > 0 ? d.nrows : 1, sizeof(int64)));
-	memcpy(sorted, at->id, d.nrows * sizeof(int64));
-	tt_check_unique(sorted, d.nrows, idname, argname);
-	pfree(sorted);
 }
 
 /*
