@@ -103,6 +103,16 @@ SELECT source, target, minutes, reverse_minutes, km, category FROM carestair.roa
 SELECT point_id, site_id, round(minutes::numeric, 3) AS minutes, method FROM carestair.nearest_site_times(
   'VALUES (1, ST_SetSRID(ST_MakePoint(600000, 7600000), 25833)), (3, ST_SetSRID(ST_MakePoint(602000, 7600000), 25833))',
   'VALUES (2, ST_SetSRID(ST_MakePoint(601000, 7600000), 25833))') ORDER BY point_id;
+-- The first 150 links of a real NVDB ruteplan export (data/roads/, Statens vegvesen, NLOD): times and one-way flags
+-- as given (counted with Python over the same file: 49 FT, 5 TF, 14.111521 minutes from -> to, 12.200729 back);
+-- three links without FromNodeID/ToNodeID take the node of another link's end at the same place.
+\set nvdb `cat data/roads/nvdb_ruteplan_sample_oslo_2021_first150.csv`
+SELECT carestair.import_road_network(:'nvdb', 'nvdb') AS routable_edges;
+SELECT count(*) FILTER (WHERE reverse_minutes < 0) AS ft_only, count(*) FILTER (WHERE minutes < 0) AS tf_only,
+       round(sum(minutes) FILTER (WHERE minutes >= 0)::numeric, 6) AS ft_minutes,
+       round(sum(reverse_minutes) FILTER (WHERE reverse_minutes >= 0)::numeric, 6) AS tf_minutes,
+       count(*) FILTER (WHERE source < 0 OR target < 0) AS ends_with_a_new_node_id
+  FROM carestair.road_edge;
 -- A ferry (or any link) without a time is refused.
 SELECT carestair.import_road_network(
   '"FromNodeID","ToNodeID","VEGTYPE","ONEWAY","FT_MINUTES","TF_MINUTES","METER_ORG","geom_wkt_25833"' || E'\n'

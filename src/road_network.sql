@@ -273,8 +273,8 @@ BEGIN
                     ELSE coalesce(r.fields[(col->>'gid')::int], r.fields[(col->>'id')::int], r.line_no::text) END,
                CASE WHEN fmt = 'nvdb' THEN 'road' END,
                CASE WHEN fmt = 'nvdb' THEN nullif(r.fields[(col->>'vegtype')::int], '') ELSE nullif(r.fields[(col->>'tag_id')::int], '') END,
-               CASE WHEN fmt = 'nvdb' THEN r.fields[(col->>'fromnodeid')::int] ELSE r.fields[(col->>'source')::int] END::bigint,
-               CASE WHEN fmt = 'nvdb' THEN r.fields[(col->>'tonodeid')::int] ELSE r.fields[(col->>'target')::int] END::bigint,
+               nullif(btrim(CASE WHEN fmt = 'nvdb' THEN r.fields[(col->>'fromnodeid')::int] ELSE r.fields[(col->>'source')::int] END), '')::bigint,
+               nullif(btrim(CASE WHEN fmt = 'nvdb' THEN r.fields[(col->>'tonodeid')::int] ELSE r.fields[(col->>'target')::int] END), '')::bigint,
                CASE WHEN fmt = 'nvdb'
                     THEN CASE WHEN r.fields[(col->>'oneway')::int] IN ('TF', 'N') THEN -1 ELSE nullif(r.fields[(col->>'ft_minutes')::int], '')::double precision END
                     ELSE nullif(r.fields[(col->>'cost_s')::int], '')::double precision / 60 END,
@@ -311,12 +311,21 @@ BEGIN
            SET geom = CASE WHEN ST_SRID(l.geom) = 0 THEN ST_Transform(ST_SetSRID(l.geom, CASE fmt WHEN 'nvdb' THEN 25833 ELSE 4326 END), 25833)
                            ELSE ST_Transform(l.geom, 25833) END;
         UPDATE pg_temp._road_link AS l SET km = ST_Length(l.geom) / 1000 WHERE l.km IS NULL;
-        SELECT l.line_no, l.link_id INTO bad FROM pg_temp._road_link AS l
-         WHERE l.source IS NULL OR l.target IS NULL ORDER BY l.line_no LIMIT 1;
-        IF FOUND THEN
-            RAISE EXCEPTION 'link % (line %) has no source or target node', bad.link_id, bad.line_no
-                USING ERRCODE = 'null_value_not_allowed', HINT = 'NVDB gives FromNodeID and ToNodeID, osm2pgrouting source and target.';
-        END IF;
+        -- A missing node id (NVDB has links without FromNodeID/ToNodeID): the id of
+        -- another link's end at the same place (to the millimetre), else a new
+        -- negative id per place.
+        CREATE TEMP TABLE _road_vtx ON COMMIT DROP AS
+        SELECT e.line_no, e.at_start, round(ST_X(e.p)::numeric, 3) AS x, round(ST_Y(e.p)::numeric, 3) AS y, e.v
+          FROM (SELECT l.line_no, true AS at_start, ST_StartPoint(l.geom) AS p, l.source AS v FROM pg_temp._road_link AS l
+                UNION ALL SELECT l.line_no, false, ST_EndPoint(l.geom), l.target FROM pg_temp._road_link AS l) AS e;
+        UPDATE pg_temp._road_vtx AS t SET v = k.v
+          FROM (SELECT DISTINCT ON (u.x, u.y) u.x, u.y, coalesce(min(u.v) OVER (PARTITION BY u.x, u.y), -dense_rank() OVER (ORDER BY u.x, u.y)) AS v
+                  FROM pg_temp._road_vtx AS u ORDER BY u.x, u.y) AS k
+         WHERE t.v IS NULL AND k.x = t.x AND k.y = t.y;
+        UPDATE pg_temp._road_link AS l SET source = t.v FROM pg_temp._road_vtx AS t
+         WHERE l.source IS NULL AND t.line_no = l.line_no AND t.at_start;
+        UPDATE pg_temp._road_link AS l SET target = t.v FROM pg_temp._road_vtx AS t
+         WHERE l.target IS NULL AND t.line_no = l.line_no AND NOT t.at_start;
         SELECT l.line_no, l.link_id, l.minutes, l.reverse_minutes INTO bad FROM pg_temp._road_link AS l
          WHERE l.minutes IS NULL OR l.reverse_minutes IS NULL OR l.minutes = 'NaN' OR l.reverse_minutes = 'NaN'
             OR l.minutes = 'Infinity' OR l.reverse_minutes = 'Infinity' ORDER BY l.line_no LIMIT 1;

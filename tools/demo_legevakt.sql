@@ -30,7 +30,7 @@ CREATE TEMP TABLE _fallback_scenarios AS SELECT * FROM carestair.compare_legevak
 SELECT carestair.import_road_network(:'roads') AS routable_edges;
 SELECT component, edges, ferry_edges, round(km::numeric) AS km FROM carestair.road_component ORDER BY component;
 SELECT name, value, unit FROM carestair.road_parameter_effective WHERE name LIKE 'speed%' OR name LIKE 'ferry%' ORDER BY name;
-\echo 'Travel-time matrix over the roads (points and sites attached to the nearest road vertex; times: Kartverket N1000 roads, assumed speeds):'
+\echo 'Travel-time matrix over the roads (points and sites attached to the nearest point of the nearest road, off-road legs at 20 km/h; times: Kartverket N1000 roads, assumed speeds):'
 SELECT * FROM carestair.refresh_travel_times();
 
 \echo
