@@ -47,7 +47,8 @@
 #define HARD_WEIGHT 10.0
 #define T_START 5.0
 #define T_END 0.05
-#define ROTA_EPOCH 10000000		/* iterations of one annealing run */
+#define ROTA_EPOCH 2000000		/* iterations of the first annealing run;
+								 * each restart runs 1.5 times longer */
 
 /* Search state. */
 typedef struct Search
@@ -565,6 +566,7 @@ carestair_rota_search(const RotaProblem *p, uint64 seed, int64 max_iterations,
 		if (it - epoch_start >= epoch_len && feasible_at < 0)
 		{
 			epoch_start = it;
+			epoch_len += epoch_len / 2;
 			res->restarts++;
 		}
 		temp = T_START * exp(cool * Min(1.0, (double) (it - epoch_start) / (double) epoch_len));
