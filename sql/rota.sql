@@ -103,3 +103,13 @@ SELECT precheck_rule, precheck_detail FROM carestair._rota_search('{480}', '{960
 -- Hours by competence: the sykepleier hours exceed the sykepleiere's, although all positions together have enough.
 SELECT precheck_rule, precheck_detail FROM carestair._rota_search('{480}', '{720}', '{0,0,2, 0,0,2, 0,0,2, 0,0,2, 0,0,2, 0,0,2, 0,0,0}',
        '{0.5, 0.5, 0.5, 0.5}', '{3, 3, 1, 1}', 1, 40, 660, 2100, 6, 1, 0, 1, 1000, 1000);
+-- Turnus alternatives in one call, for a unit of about 7.5 årsverk (the EXAMPLE plan scaled).
+SELECT plan_arsverk FROM carestair.staffing_plan_for_arsverk('rota_example', 'alt_small', 7.5);
+SELECT alternative, weekend_every, weeks, long_weekend_shifts, min_size_pct, outcome, positions, full_time_positions, heltidsandel_pct, mean_position_pct, nights_per_position_week, violations FROM carestair.generate_rota_alternatives('alt_small');
+-- Every alternative's rota passes the independent checker; running again replaces them.
+SELECT a.alternative, (SELECT count(*) FROM carestair.check_rota(a.rota_id)) AS broken_rules FROM carestair.rota_alternative AS a WHERE a.unit = 'alt_small' AND a.rota_id IS NOT NULL ORDER BY 1;
+SELECT count(*) AS alternatives FROM carestair.generate_rota_alternatives('alt_small', seed => 2);
+SELECT count(*) AS alternative_units FROM carestair.staffing_unit WHERE unit LIKE 'alt_small~%';
+SELECT * FROM carestair.generate_rota_alternatives('alt_small~every_2nd');
+SELECT * FROM carestair.generate_rota_alternatives('alt_small', min_size_pct => 0);
+SELECT * FROM carestair.generate_rota_alternatives('nowhere');
