@@ -35,7 +35,9 @@ import time
 import pulp
 
 PSQL = ["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-d", "bench"]
-LEVEL = {"assistent": 1, "helsefagarbeider": 2, "sykepleier": 3}
+# BUDGET="max_iterations, time_budget_ms" runs carestair with another budget than its defaults (exploration).
+BUDGET = "".join(f", {k} => {v}" for k, v in zip(("max_iterations", "time_budget_ms"),
+                                                  os.environ["BUDGET"].split(","))) if os.environ.get("BUDGET") else ""
 
 
 def sql(text, check=True):
@@ -119,7 +121,7 @@ def problem(unit, weeks, k):
 def carestair_run(unit, weeks, k):
     """generate_rota with its defaults: (outcome, seconds, detail)."""
     out, err, rc = sql(f"""SELECT r.status, r.elapsed_ms, r.iterations
-                             FROM carestair.generate_rota('{unit}', {weeks}, {k}, allow_partial => true) AS r;
+                             FROM carestair.generate_rota('{unit}', {weeks}, {k}, allow_partial => true{BUDGET}) AS r;
                            SELECT coalesce(string_agg(c.rule || ' ' || c.n, ', '), '0 findings')
                              FROM (SELECT rule, count(*) AS n FROM carestair.check_rota(
                                      (SELECT max(rota_id) FROM carestair.rota)) GROUP BY rule) AS c""",
