@@ -25,6 +25,7 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/tuplestore.h"
 
@@ -38,6 +39,30 @@
 #define STOCH_MAX_STEPS 200
 /* Highest age of any input, as in src/projection.c. */
 #define STOCH_MAX_AGE 150
+
+/*
+ * carestair.stochastic_reference_noise: draw demographic noise one draw at a
+ * time through the kernel's scalar samplers instead of over the lanes.  The
+ * same model with other random numbers (same distribution, different
+ * draws); a developer setting for the reference test and the bench.
+ */
+static bool stochastic_reference_noise = false;
+
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	DefineCustomBoolVariable("carestair.stochastic_reference_noise",
+							 "Draws demographic noise one draw at a time (the reference path).",
+							 "Same distribution as the default lane path, other random numbers; for tests and benchmarks (doc/stochastic.md).",
+							 &stochastic_reference_noise,
+							 false,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+	MarkGUCPrefixReserved("carestair");
+}
 
 PG_FUNCTION_INFO_V1(carestair_stochastic_region);
 PG_FUNCTION_INFO_V1(carestair_stochastic_region_draws);
@@ -429,9 +454,12 @@ draw_paths(const StochasticRun *run, const double *cache, int d, double *buf)
 }
 
 /*
- * Demographic noise: each draw alone through the kernel, its event counts
- * drawn from the region's stream.  A cohort whose perturbed rates would leave
- * it negative is set to 0 (doc/stochastic.md).
+ * Demographic noise, the reference path (carestair.stochastic_reference_noise):
+ * each draw alone through the kernel, its event counts drawn by the scalar
+ * samplers from the region's stream.  A base population that is not whole is
+ * rounded at random first.  Same model as the lane path, different random
+ * numbers: kept to check the lanes against (test/stochastic_noise.sql) and
+ * to time them (bench/stochastic_bench.sh).
  */
 static void
 run_draws_noisy(const StochasticRun *run, const double *cache,
@@ -467,6 +495,9 @@ run_draws_noisy(const StochasticRun *run, const double *cache,
 		CHECK_FOR_INTERRUPTS();
 		carestair_rng_seed(&demo, run->seed, (uint64) d, stream);
 		memcpy(cur, run->base, cells * sizeof(double));
+		for (c = 0; c < cells; c++)
+			if (cur[c] > floor(cur[c]))
+				cur[c] = floor(cur[c]) + (carestair_rng_uniform(&demo) < cur[c] - floor(cur[c]) ? 1.0 : 0.0);
 		for (t = 0; t < run->nsteps; t++)
 		{
 			double	   *swap;
@@ -497,10 +528,11 @@ run_draws_noisy(const StochasticRun *run, const double *cache,
 }
 
 /*
- * Expected values: the draws in batches of STOCH_LANES through the lane step
- * (src/stochastic_lanes.c), bit-identical to running each alone.  A last
- * partial batch fills its spare lanes with copies of its last draw, which are
- * computed and not reported.
+ * The draws in batches of STOCH_LANES through the lane step: expected values
+ * (src/stochastic_lanes.c, bit-identical to running each draw alone) or,
+ * with demographic noise, drawn event counts (src/stochastic_noise.c), each
+ * lane from its own draw's stream.  A last partial batch fills its spare
+ * lanes with copies of its last draw, which are computed and not reported.
  */
 static void
 run_draws_lanes(const StochasticRun *run, const double *cache,
@@ -514,6 +546,9 @@ run_draws_lanes(const StochasticRun *run, const double *cache,
 	int		   *fert_from = palloc(run->fert.nblocks * sizeof(int));
 	int		   *fert_to = palloc(run->fert.nblocks * sizeof(int));
 	const double *mult[STOCH_LANES];
+	int			lane_draw[STOCH_LANES];
+	uint64		stream = carestair_stream_of(run->region, strlen(run->region));
+	LaneRng		rng;
 	LaneStepInput in;
 	int			d0,
 				b,
@@ -538,6 +573,13 @@ run_draws_lanes(const StochasticRun *run, const double *cache,
 		for (c = 0; c < cells; c++)
 			for (l = 0; l < STOCH_LANES; l++)
 				cur[c * STOCH_LANES + l] = run->base[c];
+		if (run->par.demographic_noise)
+		{
+			for (l = 0; l < STOCH_LANES; l++)
+				lane_draw[l] = d0 + Min(l, nl - 1);
+			carestair_lane_rng_seed(&rng, run->seed, lane_draw, stream);
+			carestair_lanes_round(&rng, cur, cells);
+		}
 		for (t = 0; t < run->nsteps; t++)
 		{
 			double	   *swap;
@@ -556,7 +598,10 @@ run_draws_lanes(const StochasticRun *run, const double *cache,
 				in.imm_mult[l] = mult[l][STOCH_IMMIGRATION * run->nsteps + t];
 				in.emi_mult[l] = mult[l][STOCH_EMIGRATION * run->nsteps + t];
 			}
-			carestair_lanes_step(&in, cur, next);
+			if (run->par.demographic_noise)
+				carestair_lanes_step_noisy(&in, &rng, cur, next);
+			else
+				carestair_lanes_step(&in, cur, next);
 			ops->step(arg, d0, nl, STOCH_LANES, t, next);
 			swap = cur;
 			cur = next;
@@ -575,7 +620,7 @@ static void
 run_draws(const StochasticRun *run, const double *cache,
 		  const DrawSinkOps *ops, void *arg)
 {
-	if (run->par.demographic_noise)
+	if (run->par.demographic_noise && stochastic_reference_noise)
 		run_draws_noisy(run, cache, ops, arg);
 	else
 		run_draws_lanes(run, cache, ops, arg);
