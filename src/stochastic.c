@@ -65,6 +65,42 @@ _PG_init(void)
 }
 
 PG_FUNCTION_INFO_V1(carestair_stochastic_region);
+PG_FUNCTION_INFO_V1(carestair_binomial_draw);
+
+/*
+ * carestair._binomial_draw(n, p, seed, draw, key): one Binomial(n, p) count
+ * (n rounded at random if not whole) from the stream of (seed, draw, key),
+ * for downstream intervals (care_demand_intervals: the binomial variation
+ * of coverage counts).  A different key or draw gives an independent count.
+ */
+Datum
+carestair_binomial_draw(PG_FUNCTION_ARGS)
+{
+	double		n = PG_GETARG_FLOAT8(0);
+	double		p = PG_GETARG_FLOAT8(1);
+	int64		seed = PG_GETARG_INT64(2);
+	int32		draw = PG_GETARG_INT32(3);
+	text	   *key = PG_GETARG_TEXT_PP(4);
+	StochasticRng rng;
+
+	if (isnan(n) || isinf(n) || n < 0.0 || n > 1e15)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid number of trials n = %g", n),
+				 errdetail("n is a count: finite, 0 or more, at most 1e15."),
+				 errhint("Pass the base population of the rate.")));
+	if (!(p >= 0.0 && p <= 1.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid probability p = %g", p),
+				 errdetail("p lies between 0 and 1."),
+				 errhint("Pass the rate (users per person).")));
+	/* the key's stream, kept apart from the regions' noise streams */
+	carestair_rng_seed(&rng, (uint64) seed, (uint64) draw,
+					   carestair_stream_of(VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key)) ^
+					   UINT64CONST(0x5851F42D4C957F2D));
+	PG_RETURN_FLOAT8(carestair_rng_binomial(&rng, n, p));
+}
 PG_FUNCTION_INFO_V1(carestair_stochastic_region_draws);
 
 /* One rate input: blocks of `width` values, one block per listed year. */

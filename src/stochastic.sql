@@ -382,3 +382,11 @@ $$;
 
 COMMENT ON FUNCTION carestair.project_population_draws(text, text, integer, integer, bigint) IS
   'Every draw of the stochastic projection of one region: persons by draw, year, sex and single-year age (for downstream intervals, e.g. care demand; draws with the same number share their fertility, mortality and migration paths across regions). See doc/stochastic.md.';
+
+CREATE FUNCTION carestair._binomial_draw(n double precision, p double precision, seed bigint, draw integer, key text)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'carestair_binomial_draw'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION carestair._binomial_draw(double precision, double precision, bigint, integer, text) IS
+  'Internal: one exact Binomial(n, p) count from the stream of (seed, draw, key); n not whole is rounded at random. See doc/stochastic.md.';
