@@ -25,7 +25,6 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/tuplestore.h"
 
@@ -40,31 +39,8 @@
 /* Highest age of any input, as in src/projection.c. */
 #define STOCH_MAX_AGE 150
 
-/*
- * carestair.stochastic_reference_noise: draw demographic noise one draw at a
- * time through the kernel's scalar samplers instead of over the lanes.  The
- * same model with other random numbers (same distribution, different
- * draws); a developer setting for the reference test and the bench.
- */
-static bool stochastic_reference_noise = false;
-
-void		_PG_init(void);
-
-void
-_PG_init(void)
-{
-	DefineCustomBoolVariable("carestair.stochastic_reference_noise",
-							 "Draws demographic noise one draw at a time (the reference path).",
-							 "Same distribution as the default lane path, other random numbers; for tests and benchmarks (doc/stochastic.md).",
-							 &stochastic_reference_noise,
-							 false,
-							 PGC_USERSET,
-							 0,
-							 NULL, NULL, NULL);
-	MarkGUCPrefixReserved("carestair");
-}
-
 PG_FUNCTION_INFO_V1(carestair_stochastic_region);
+PG_FUNCTION_INFO_V1(carestair_stochastic_region_draws);
 PG_FUNCTION_INFO_V1(carestair_binomial_draw);
 
 /*
@@ -101,7 +77,6 @@ carestair_binomial_draw(PG_FUNCTION_ARGS)
 					   UINT64CONST(0x5851F42D4C957F2D));
 	PG_RETURN_FLOAT8(carestair_rng_binomial(&rng, n, p));
 }
-PG_FUNCTION_INFO_V1(carestair_stochastic_region_draws);
 
 /* One rate input: blocks of `width` values, one block per listed year. */
 typedef struct RateSeries
@@ -490,12 +465,10 @@ draw_paths(const StochasticRun *run, const double *cache, int d, double *buf)
 }
 
 /*
- * Demographic noise, the reference path (carestair.stochastic_reference_noise):
- * each draw alone through the kernel, its event counts drawn by the scalar
- * samplers from the region's stream.  A base population that is not whole is
- * rounded at random first.  Same model as the lane path, different random
- * numbers: kept to check the lanes against (test/stochastic_noise.sql) and
- * to time them (bench/stochastic_bench.sh).
+ * Demographic noise: each draw alone through the kernel, its event counts
+ * drawn from the region's stream (a base population that is not whole is
+ * rounded at random first, keeping its expectation).  A cohort whose
+ * perturbed rates would leave it negative is set to 0 (doc/stochastic.md).
  */
 static void
 run_draws_noisy(const StochasticRun *run, const double *cache,
@@ -564,11 +537,10 @@ run_draws_noisy(const StochasticRun *run, const double *cache,
 }
 
 /*
- * The draws in batches of STOCH_LANES through the lane step: expected values
- * (src/stochastic_lanes.c, bit-identical to running each draw alone) or,
- * with demographic noise, drawn event counts (src/stochastic_noise.c), each
- * lane from its own draw's stream.  A last partial batch fills its spare
- * lanes with copies of its last draw, which are computed and not reported.
+ * Expected values: the draws in batches of STOCH_LANES through the lane step
+ * (src/stochastic_lanes.c), bit-identical to running each alone.  A last
+ * partial batch fills its spare lanes with copies of its last draw, which are
+ * computed and not reported.
  */
 static void
 run_draws_lanes(const StochasticRun *run, const double *cache,
@@ -582,9 +554,6 @@ run_draws_lanes(const StochasticRun *run, const double *cache,
 	int		   *fert_from = palloc(run->fert.nblocks * sizeof(int));
 	int		   *fert_to = palloc(run->fert.nblocks * sizeof(int));
 	const double *mult[STOCH_LANES];
-	int			lane_draw[STOCH_LANES];
-	uint64		stream = carestair_stream_of(run->region, strlen(run->region));
-	LaneRng		rng;
 	LaneStepInput in;
 	int			d0,
 				b,
@@ -609,13 +578,6 @@ run_draws_lanes(const StochasticRun *run, const double *cache,
 		for (c = 0; c < cells; c++)
 			for (l = 0; l < STOCH_LANES; l++)
 				cur[c * STOCH_LANES + l] = run->base[c];
-		if (run->par.demographic_noise)
-		{
-			for (l = 0; l < STOCH_LANES; l++)
-				lane_draw[l] = d0 + Min(l, nl - 1);
-			carestair_lane_rng_seed(&rng, run->seed, lane_draw, stream);
-			carestair_lanes_round(&rng, cur, cells);
-		}
 		for (t = 0; t < run->nsteps; t++)
 		{
 			double	   *swap;
@@ -634,10 +596,7 @@ run_draws_lanes(const StochasticRun *run, const double *cache,
 				in.imm_mult[l] = mult[l][STOCH_IMMIGRATION * run->nsteps + t];
 				in.emi_mult[l] = mult[l][STOCH_EMIGRATION * run->nsteps + t];
 			}
-			if (run->par.demographic_noise)
-				carestair_lanes_step_noisy(&in, &rng, cur, next);
-			else
-				carestair_lanes_step(&in, cur, next);
+			carestair_lanes_step(&in, cur, next);
 			ops->step(arg, d0, nl, STOCH_LANES, t, next);
 			swap = cur;
 			cur = next;
@@ -656,7 +615,7 @@ static void
 run_draws(const StochasticRun *run, const double *cache,
 		  const DrawSinkOps *ops, void *arg)
 {
-	if (run->par.demographic_noise && stochastic_reference_noise)
+	if (run->par.demographic_noise)
 		run_draws_noisy(run, cache, ops, arg);
 	else
 		run_draws_lanes(run, cache, ops, arg);

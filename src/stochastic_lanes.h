@@ -13,9 +13,6 @@
  */
 #define STOCH_LANES 8
 
-/* Most ages of a region (0..150, as STOCH_MAX_AGE in src/stochastic.c). */
-#define STOCH_ROW_MAX 151
-
 /*
  * The loops over lanes are compiled twice where GCC can dispatch at load
  * time (x86-64 Linux): for AVX2 (four lanes per instruction) and for the
@@ -51,12 +48,6 @@ typedef struct LaneStepInput
 	double		emi_mult[STOCH_LANES];
 } LaneStepInput;
 
-/* One xoshiro256** generator per lane, state [word][lane]. */
-typedef struct LaneRng
-{
-	uint64		s[4][STOCH_LANES];
-} LaneRng;
-
 extern void carestair_fertility_range(const double *fertility, int nages,
 									  int *from, int *to);
 extern void carestair_lanes_step(const LaneStepInput *in, const double *p,
@@ -64,12 +55,5 @@ extern void carestair_lanes_step(const LaneStepInput *in, const double *p,
 
 extern void carestair_lanes_mothers(const LaneStepInput *in, const double *p,
 									const double *p_end, double *total);
-
-/* Demographic noise over the lanes (src/stochastic_noise.c). */
-extern void carestair_lane_rng_seed(LaneRng *r, uint64 seed, const int *draws,
-									uint64 stream);
-extern void carestair_lanes_round(LaneRng *r, double *p, int cells);
-extern void carestair_lanes_step_noisy(const LaneStepInput *in, LaneRng *r,
-									   const double *p, double *p_end);
 
 #endif							/* CARESTAIR_STOCHASTIC_LANES_H */
