@@ -36,6 +36,7 @@ SQL_MODULES = \
 	src/ssb_projection.sql \
 	src/kostra_nok.sql \
 	src/stochastic.sql \
+	src/stochastic_estimate.sql \
 	src/travel_time.sql \
 	src/legevakt.sql \
 	src/road_network.sql \
@@ -51,7 +52,7 @@ DATA        = $(wildcard sql/updates/$(EXTENSION)--*--*.sql)
 EXTRA_CLEAN = results regression.diffs regression.out tap.out
 
 # pg_regress: 00_setup creates the extension, the rest run in listed order.
-REGRESS      = 00_setup region population ssb_import ssb_jsonstat population_stats care_level iplos beds beon care_demand dementia staffing rota projection projection_scenario projection_backtest mortality_forecast decompose kostra kostra_compare kostra_nok ssb_projection projection_vs_ssb stochastic travel_time location legevakt road_network postgis_schema followup bi report
+REGRESS      = 00_setup region population ssb_import ssb_jsonstat population_stats care_level iplos beds beon care_demand dementia staffing rota projection projection_scenario projection_backtest mortality_forecast decompose kostra kostra_compare kostra_nok ssb_projection projection_vs_ssb stochastic stochastic_estimate travel_time location legevakt road_network postgis_schema followup bi report
 REGRESS_OPTS = --load-extension=postgis
 
 PG_CPPFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter

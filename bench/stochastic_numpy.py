@@ -21,6 +21,8 @@ import time
 
 import numpy as np
 
+# The parameter set 'round' (carestair.stochastic_parameter_set), which the
+# bench scenario uses (bench/stochastic_setup.sql).
 FERT_SD, FERT_AR = 0.05, 0.95
 MORT_DRIFT, MORT_SD = 0.0, 0.03
 IMM_SD, IMM_AR = 0.15, 0.7

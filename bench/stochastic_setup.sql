@@ -22,7 +22,9 @@ INSERT INTO carestair.migration (scenario, region, year, sex, age, immigrants, e
 SELECT 'bench', k.region, 2026, m.sex, m.age, greatest(m.immigrants, 0) * k.share, m.emigration_rate
   FROM (SELECT p.region, sum(p.persons)::float8 / (SELECT sum(persons) FROM carestair.population WHERE region = '0000' AND year = 2026) AS share
           FROM carestair.population AS p WHERE p.year = 2026 AND p.region <> '0000' GROUP BY p.region) AS k, natmig AS m;
-INSERT INTO carestair.stochastic_parameters (scenario, demographic_noise) VALUES ('bench', false);
+-- The round numbers of version 0.1: bench/stochastic_numpy.py hard-codes them.
+INSERT INTO carestair.stochastic_parameters SELECT * FROM carestair.stochastic_parameter_set('bench', 'round');
+UPDATE carestair.stochastic_parameters SET demographic_noise = false WHERE scenario = 'bench';
 CREATE TABLE bench_regions AS SELECT array_agg(DISTINCT region ORDER BY region) AS r FROM carestair.population WHERE year = 2026 AND region <> '0000';
 \set QUIET off
 SELECT cardinality(r) AS kommuner FROM bench_regions;

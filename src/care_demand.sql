@@ -254,10 +254,13 @@ COMMENT ON FUNCTION carestair.care_users_from_records(text, integer[], text) IS
 
 /*
  * care_demand_intervals(region, base_from, base_to, projection_scenario,
- * last_year, draws, seed, quantiles): prediction intervals of users per step
- * and year.  Users are linear in the population, so each stochastic draw of
- * the projected population (carestair.project_population_draws) gives one
- * draw of users; the quantiles are taken over those draws.
+ * last_year, draws, seed, quantiles, shift_scenario, rate_uncertainty):
+ * prediction intervals of users per step and year.  Each stochastic draw of
+ * the projected population (carestair.project_population_draws) is combined
+ * with one draw of the coverage rates (the base-period users of each step
+ * and age band drawn as Binomial(population, rate), divided by the
+ * population) and the dreining scenario applied as care_demand does; the
+ * quantiles are taken over the draws.
  */
 CREATE FUNCTION carestair.care_demand_intervals(
     region              text,
@@ -267,15 +270,18 @@ CREATE FUNCTION carestair.care_demand_intervals(
     last_year           integer DEFAULT NULL,
     draws               integer DEFAULT 500,
     seed                bigint DEFAULT 1,
-    quantiles           float8[] DEFAULT '{0.05,0.5,0.95}')
+    quantiles           float8[] DEFAULT '{0.05,0.5,0.95}',
+    shift_scenario      text DEFAULT NULL,
+    rate_uncertainty    boolean DEFAULT true)
 RETURNS TABLE (year integer, level carestair.care_level, draws_used integer, mean_users float8, quantile_users float8[])
 LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 AS $$
+#variable_conflict use_column
 BEGIN
     IF region IS NULL OR base_from IS NULL OR base_to IS NULL OR projection_scenario IS NULL
-       OR draws IS NULL OR seed IS NULL OR quantiles IS NULL THEN
-        RAISE EXCEPTION 'only last_year of care_demand_intervals may be NULL'
+       OR draws IS NULL OR seed IS NULL OR quantiles IS NULL OR rate_uncertainty IS NULL THEN
+        RAISE EXCEPTION 'only last_year and shift_scenario of care_demand_intervals may be NULL'
             USING ERRCODE = 'null_value_not_allowed';
     END IF;
     IF cardinality(quantiles) = 0 OR EXISTS (SELECT FROM unnest(quantiles) WITH ORDINALITY AS q(p, i)
@@ -285,6 +291,11 @@ BEGIN
                   DETAIL = 'Quantiles are increasing probabilities strictly between 0 and 1.',
                   HINT = 'For example ''{0.05,0.5,0.95}''.';
     END IF;
+    IF shift_scenario IS NOT NULL AND NOT EXISTS (SELECT FROM carestair.care_shift AS s WHERE s.scenario = shift_scenario) THEN
+        RAISE EXCEPTION 'unknown dreining scenario "%"', shift_scenario
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Define its shifts in carestair.care_shift, or pass NULL for no dreining.';
+    END IF;
     RETURN QUERY
     WITH d AS (
         SELECT x.draw, x.year, x.age, sum(x.persons) AS persons
@@ -292,18 +303,40 @@ BEGIN
          GROUP BY x.draw, x.year, x.age
     ), cov AS (
         SELECT * FROM carestair.care_coverage(region, base_from, base_to)
+    ), covd AS (
+        -- one draw of each rate: Binomial(population, rate) users over the population
+        SELECT g.draw, cov.level, cov.age_from, cov.age_to,
+               CASE WHEN rate_uncertainty AND cov.population > 0
+                    THEN carestair._binomial_draw(cov.population, cov.rate, seed, g.draw,
+                                                  format('%s %s %s', region, cov.level, cov.age_from)) / cov.population
+                    ELSE cov.rate END AS rate
+          FROM cov, generate_series(1, (SELECT max(d.draw) FROM d)) AS g (draw)
     ), u AS (
-        SELECT d.draw, d.year, cov.level, sum(cov.rate * d.persons) AS users
-          FROM d JOIN cov ON d.age >= cov.age_from AND (cov.age_to IS NULL OR d.age <= cov.age_to)
-         GROUP BY d.draw, d.year, cov.level
+        SELECT d.draw, d.year, covd.level, sum(covd.rate * d.persons) AS users
+          FROM d JOIN covd ON covd.draw = d.draw AND d.age >= covd.age_from AND (covd.age_to IS NULL OR d.age <= covd.age_to)
+         GROUP BY d.draw, d.year, covd.level
+    ), moved AS (
+        -- dreining as in care_demand: share 1 - (1 - s)^k moved after k years
+        SELECT u.draw, u.year, s.from_level, s.to_level,
+               u.users * (1 - power(1 - s.share_per_year::float8, u.year - s.start_year + 1)) AS n
+          FROM u JOIN carestair.care_shift AS s
+            ON s.scenario = shift_scenario AND s.from_level = u.level AND u.year >= s.start_year
+    ), moved_out AS (
+        SELECT m.draw, m.year, m.from_level AS level, sum(m.n) AS n FROM moved AS m GROUP BY 1, 2, 3
+    ), moved_in AS (
+        SELECT m.draw, m.year, m.to_level AS level, sum(m.n) AS n FROM moved AS m GROUP BY 1, 2, 3
+    ), shifted AS (
+        SELECT draw, year, level, coalesce(u.users, 0) - coalesce(o.n, 0) + coalesce(i.n, 0) AS users
+          FROM u FULL JOIN moved_in AS i USING (draw, year, level)
+          LEFT JOIN moved_out AS o USING (draw, year, level)
     )
-    SELECT u.year, u.level, count(*)::integer, avg(u.users),
-           percentile_cont(quantiles) WITHIN GROUP (ORDER BY u.users)
-      FROM u
-     GROUP BY u.year, u.level
-     ORDER BY u.year, u.level;
+    SELECT s.year, s.level, count(*)::integer, avg(s.users),
+           percentile_cont(quantiles) WITHIN GROUP (ORDER BY s.users)
+      FROM shifted AS s
+     GROUP BY s.year, s.level
+     ORDER BY s.year, s.level;
 END
 $$;
 
-COMMENT ON FUNCTION carestair.care_demand_intervals(text, integer, integer, text, integer, integer, bigint, float8[]) IS
-  'Prediction intervals of users per omsorgstrapp step and year: base-period coverage rates applied to each stochastic draw of the projected population (no dreining). See doc/care_demand.md.';
+COMMENT ON FUNCTION carestair.care_demand_intervals(text, integer, integer, text, integer, integer, bigint, float8[], text, boolean) IS
+  'Prediction intervals of users per omsorgstrapp step and year: each stochastic draw of the projected population times one draw of the base-period coverage rates (binomial variation of the base counts, unless rate_uncertainty is false), with an optional dreining scenario (carestair.care_shift). See doc/care_demand.md.';

@@ -59,12 +59,17 @@ static const ProjectionStepNoise no_noise = {1.0, 1.0, 1.0, 1.0, NULL, NULL, NUL
  * Events of one cohort: emigrants *em of start stock s at rate e, immigrants
  * *im (in: expected count), deaths *d at probability q with migrants exposed
  * for the share k of the year.  Expected values, or draws under demographic
- * noise (deaths capped so that the end stock is not negative).
+ * noise: emigrants Binomial(s, e), immigrants Poisson, and deaths
+ * Binomial(s - em, q (1 - k e) / (1 - e)) among those who stay plus
+ * Binomial(im, k q) among the immigrants, which have the expectation of the
+ * deterministic deaths and never exceed the cohort (doc/stochastic.md).
  */
 static inline void
 cohort_events(const ProjectionStepNoise *nz, double s, double e, double q,
 			  double k, double *em, double *im, double *d)
 {
+	double		qs;
+
 	if (nz->binomial == NULL)
 	{
 		*em = e * s;
@@ -73,9 +78,10 @@ cohort_events(const ProjectionStepNoise *nz, double s, double e, double q,
 	}
 	*em = nz->binomial(nz->state, s, e);
 	*im = nz->poisson(nz->state, *im);
-	*d = nz->binomial(nz->state, s + k * (*im - *em), q);
-	if (*d > s - *em + *im)
-		*d = s - *em + *im;
+	qs = e < 1.0 ? carestair_cap1(q * (1.0 - k * e) / (1.0 - e)) : 0.0;
+	*d = nz->binomial(nz->state, s - *em, qs);
+	if (*im > 0.0)
+		*d += nz->binomial(nz->state, *im, k * q);
 }
 
 /*

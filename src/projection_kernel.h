@@ -39,8 +39,9 @@ typedef struct ProjectionStepInput
  * result bit-identical to the unperturbed step.  When binomial is not NULL,
  * event counts are drawn instead of taken as expected values (demographic
  * noise): emigrants ~ Binomial(S, e), immigrants ~ Poisson(I), deaths ~
- * Binomial(S + k (I - E), q) capped at S - E + I, births ~ Poisson(B) and
- * boys ~ Binomial(births, srb / (1 + srb)).
+ * Binomial(S - E, q (1 - k e) / (1 - e)) + Binomial(I, k q), births ~
+ * Poisson(B) and boys ~ Binomial(births, srb / (1 + srb)); S is a whole
+ * number of persons.
  */
 typedef struct ProjectionStepNoise
 {

@@ -41,6 +41,42 @@
 
 PG_FUNCTION_INFO_V1(carestair_stochastic_region);
 PG_FUNCTION_INFO_V1(carestair_stochastic_region_draws);
+PG_FUNCTION_INFO_V1(carestair_binomial_draw);
+
+/*
+ * carestair._binomial_draw(n, p, seed, draw, key): one Binomial(n, p) count
+ * (n rounded at random if not whole) from the stream of (seed, draw, key),
+ * for downstream intervals (care_demand_intervals: the binomial variation
+ * of coverage counts).  A different key or draw gives an independent count.
+ */
+Datum
+carestair_binomial_draw(PG_FUNCTION_ARGS)
+{
+	double		n = PG_GETARG_FLOAT8(0);
+	double		p = PG_GETARG_FLOAT8(1);
+	int64		seed = PG_GETARG_INT64(2);
+	int32		draw = PG_GETARG_INT32(3);
+	text	   *key = PG_GETARG_TEXT_PP(4);
+	StochasticRng rng;
+
+	if (isnan(n) || isinf(n) || n < 0.0 || n > 1e15)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid number of trials n = %g", n),
+				 errdetail("n is a count: finite, 0 or more, at most 1e15."),
+				 errhint("Pass the base population of the rate.")));
+	if (!(p >= 0.0 && p <= 1.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid probability p = %g", p),
+				 errdetail("p lies between 0 and 1."),
+				 errhint("Pass the rate (users per person).")));
+	/* the key's stream, kept apart from the regions' noise streams */
+	carestair_rng_seed(&rng, (uint64) seed, (uint64) draw,
+					   carestair_stream_of(VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key)) ^
+					   UINT64CONST(0x5851F42D4C957F2D));
+	PG_RETURN_FLOAT8(carestair_rng_binomial(&rng, n, p));
+}
 
 /* One rate input: blocks of `width` values, one block per listed year. */
 typedef struct RateSeries
@@ -430,8 +466,9 @@ draw_paths(const StochasticRun *run, const double *cache, int d, double *buf)
 
 /*
  * Demographic noise: each draw alone through the kernel, its event counts
- * drawn from the region's stream.  A cohort whose perturbed rates would leave
- * it negative is set to 0 (doc/stochastic.md).
+ * drawn from the region's stream (a base population that is not whole is
+ * rounded at random first, keeping its expectation).  A cohort whose
+ * perturbed rates would leave it negative is set to 0 (doc/stochastic.md).
  */
 static void
 run_draws_noisy(const StochasticRun *run, const double *cache,
@@ -467,6 +504,9 @@ run_draws_noisy(const StochasticRun *run, const double *cache,
 		CHECK_FOR_INTERRUPTS();
 		carestair_rng_seed(&demo, run->seed, (uint64) d, stream);
 		memcpy(cur, run->base, cells * sizeof(double));
+		for (c = 0; c < cells; c++)
+			if (cur[c] > floor(cur[c]))
+				cur[c] = floor(cur[c]) + (carestair_rng_uniform(&demo) < cur[c] - floor(cur[c]) ? 1.0 : 0.0);
 		for (t = 0; t < run->nsteps; t++)
 		{
 			double	   *swap;

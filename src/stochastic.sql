@@ -6,39 +6,48 @@
 -- See doc/stochastic.md.
 -- ---------------------------------------------------------------------------
 
+-- Where the shipped defaults come from (carestair.estimate_stochastic_parameters
+-- on the bundled HMD and SSB files, src/stochastic_estimate.sql).
+CREATE FUNCTION carestair._stochastic_estimated_source()
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN 'carestair defaults: carestair.estimate_stochastic_parameters on HMD Norway 1970-2023 (births, population, Mx; Lee-Carter index) and SSB 07459 1990-2025 (net migration), rounded; drift not applied (doc/stochastic.md)';
+
+COMMENT ON FUNCTION carestair._stochastic_estimated_source() IS 'Internal: the source text of the shipped (estimated) stochastic defaults. See doc/stochastic.md.';
+
 CREATE TABLE carestair.stochastic_parameters (
     scenario          text PRIMARY KEY REFERENCES carestair.projection_scenario (scenario) ON UPDATE CASCADE ON DELETE CASCADE,
-    fertility_sd      double precision NOT NULL DEFAULT 0.05
+    fertility_sd      double precision NOT NULL DEFAULT 0.0273
                       CONSTRAINT stochastic_parameters_fertility_sd_range CHECK (fertility_sd BETWEEN 0 AND 10),
-    fertility_ar      double precision NOT NULL DEFAULT 0.95
+    fertility_ar      double precision NOT NULL DEFAULT 0.947
                       CONSTRAINT stochastic_parameters_fertility_ar_range CHECK (fertility_ar BETWEEN -1 AND 1),
     mortality_drift   double precision NOT NULL DEFAULT 0
                       CONSTRAINT stochastic_parameters_mortality_drift_range CHECK (mortality_drift BETWEEN -1 AND 1),
-    mortality_sd      double precision NOT NULL DEFAULT 0.03
+    mortality_sd      double precision NOT NULL DEFAULT 0.0363
                       CONSTRAINT stochastic_parameters_mortality_sd_range CHECK (mortality_sd BETWEEN 0 AND 10),
-    immigration_sd    double precision NOT NULL DEFAULT 0.15
+    immigration_sd    double precision NOT NULL DEFAULT 0.368
                       CONSTRAINT stochastic_parameters_immigration_sd_range CHECK (immigration_sd BETWEEN 0 AND 10),
-    immigration_ar    double precision NOT NULL DEFAULT 0.7
+    immigration_ar    double precision NOT NULL DEFAULT 0.768
                       CONSTRAINT stochastic_parameters_immigration_ar_range CHECK (immigration_ar BETWEEN -1 AND 1),
-    emigration_sd     double precision NOT NULL DEFAULT 0.10
+    emigration_sd     double precision NOT NULL DEFAULT 0
                       CONSTRAINT stochastic_parameters_emigration_sd_range CHECK (emigration_sd BETWEEN 0 AND 10),
-    emigration_ar     double precision NOT NULL DEFAULT 0.7
+    emigration_ar     double precision NOT NULL DEFAULT 0.768
                       CONSTRAINT stochastic_parameters_emigration_ar_range CHECK (emigration_ar BETWEEN -1 AND 1),
     demographic_noise boolean NOT NULL DEFAULT true,
-    source            text NOT NULL DEFAULT 'carestair defaults (doc/stochastic.md): chosen, not estimated'
+    source            text NOT NULL DEFAULT carestair._stochastic_estimated_source()
 );
 
 COMMENT ON TABLE carestair.stochastic_parameters IS
   'Time-series parameters of the stochastic projection per scenario (a row with only the scenario takes the documented defaults). See doc/stochastic.md.';
 COMMENT ON COLUMN carestair.stochastic_parameters.scenario IS 'Scenario (carestair.projection_scenario) whose rates are the median path.';
-COMMENT ON COLUMN carestair.stochastic_parameters.fertility_sd IS 'Yearly innovation sd of the log fertility level (AR(1)); default 0.05.';
-COMMENT ON COLUMN carestair.stochastic_parameters.fertility_ar IS 'AR(1) coefficient of the log fertility level; default 0.95.';
+COMMENT ON COLUMN carestair.stochastic_parameters.fertility_sd IS 'Yearly innovation sd of the log fertility level (AR(1)); default 0.0273 (estimated, doc/stochastic.md).';
+COMMENT ON COLUMN carestair.stochastic_parameters.fertility_ar IS 'AR(1) coefficient of the log fertility level; default 0.947 (estimated).';
 COMMENT ON COLUMN carestair.stochastic_parameters.mortality_drift IS 'Drift per year of the mortality index k (q scaled by exp(k)); default 0: the scenario''s q are the median path.';
-COMMENT ON COLUMN carestair.stochastic_parameters.mortality_sd IS 'Yearly innovation sd of the mortality index k (random walk); default 0.03.';
-COMMENT ON COLUMN carestair.stochastic_parameters.immigration_sd IS 'Yearly innovation sd of the log immigration level (AR(1)); default 0.15.';
-COMMENT ON COLUMN carestair.stochastic_parameters.immigration_ar IS 'AR(1) coefficient of the log immigration level; default 0.7.';
-COMMENT ON COLUMN carestair.stochastic_parameters.emigration_sd IS 'Yearly innovation sd of the log emigration level (AR(1)); default 0.10.';
-COMMENT ON COLUMN carestair.stochastic_parameters.emigration_ar IS 'AR(1) coefficient of the log emigration level; default 0.7.';
+COMMENT ON COLUMN carestair.stochastic_parameters.mortality_sd IS 'Yearly innovation sd of the mortality index k (random walk); default 0.0363 (estimated).';
+COMMENT ON COLUMN carestair.stochastic_parameters.immigration_sd IS 'Yearly innovation sd of the log immigration level (AR(1)); default 0.368 (estimated from net migration).';
+COMMENT ON COLUMN carestair.stochastic_parameters.immigration_ar IS 'AR(1) coefficient of the log immigration level; default 0.768 (estimated).';
+COMMENT ON COLUMN carestair.stochastic_parameters.emigration_sd IS 'Yearly innovation sd of the log emigration level (AR(1)); default 0 (net migration history puts its variation on the immigration level).';
+COMMENT ON COLUMN carestair.stochastic_parameters.emigration_ar IS 'AR(1) coefficient of the log emigration level; default 0.768.';
 COMMENT ON COLUMN carestair.stochastic_parameters.demographic_noise IS 'Draw event counts (binomial deaths and emigrants, Poisson immigrants and births) around their expected values; default true.';
 COMMENT ON COLUMN carestair.stochastic_parameters.source IS 'Where the parameters come from.';
 
@@ -373,3 +382,11 @@ $$;
 
 COMMENT ON FUNCTION carestair.project_population_draws(text, text, integer, integer, bigint) IS
   'Every draw of the stochastic projection of one region: persons by draw, year, sex and single-year age (for downstream intervals, e.g. care demand; draws with the same number share their fertility, mortality and migration paths across regions). See doc/stochastic.md.';
+
+CREATE FUNCTION carestair._binomial_draw(n double precision, p double precision, seed bigint, draw integer, key text)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'carestair_binomial_draw'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION carestair._binomial_draw(double precision, double precision, bigint, integer, text) IS
+  'Internal: one exact Binomial(n, p) count from the stream of (seed, draw, key); n not whole is rounded at random. See doc/stochastic.md.';

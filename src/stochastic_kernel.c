@@ -101,6 +101,47 @@ carestair_rng_normal(StochasticRng *rng)
 }
 
 /*
+ * The Poisson(mean) count at which uniform u falls: the least k with
+ * u <= P(X <= k), by summing the probabilities from exp(-mean).
+ */
+double
+carestair_poisson_inverse(double u, double mean)
+{
+	double		p = exp(-mean);
+	int			k = 0;
+
+	while (u > p && k < 1000)
+	{
+		u -= p;
+		k++;
+		p *= mean / k;
+	}
+	return (double) k;
+}
+
+/*
+ * The Binomial(n, p) count (n whole, 0 < p <= 0.5) at which uniform u falls,
+ * by summing the probabilities from (1 - p)^n.
+ */
+double
+carestair_binomial_inverse(double u, double n, double p)
+{
+	double		q = 1.0 - p;
+	double		s = p / q;
+	double		a = (n + 1.0) * s;
+	double		r = pow(q, n);
+	double		x = 0.0;
+
+	while (u > r && x < n)
+	{
+		u -= r;
+		x += 1.0;
+		r *= a / x - s;
+	}
+	return x;
+}
+
+/*
  * Poisson(mean): inversion below mean 10, else the transformed rejection
  * method PTRS (Hörmann, "The transformed rejection method for generating
  * Poisson random variables", Insurance: Mathematics and Economics 12, 1993),
@@ -116,9 +157,6 @@ carestair_rng_poisson(void *rngp, double mean)
 	if (mean < 10.0)
 	{
 		double		u = carestair_rng_uniform(rng);
-		double		p,
-					f;
-		int			k = 0;
 
 		/*
 		 * Inversion returns 0 when u <= exp(-mean); exp(-mean) >= 1 - mean,
@@ -128,15 +166,7 @@ carestair_rng_poisson(void *rngp, double mean)
 		 */
 		if (u <= 1.0 - mean - 1e-9)
 			return 0.0;
-		p = exp(-mean);
-		f = p;
-		while (u > f && k < 1000)
-		{
-			k++;
-			p *= mean / k;
-			f += p;
-		}
-		return (double) k;
+		return carestair_poisson_inverse(u, mean);
 	}
 	else
 	{
@@ -145,7 +175,7 @@ carestair_rng_poisson(void *rngp, double mean)
 		double		a = -0.059 + 0.02483 * b;
 		double		invalpha = 1.1239 + 1.1328 / (b - 3.4);
 		double		vr = 0.9277 - 3.6224 / (b - 2.0);
-		double		lmean = log(mean);
+		double		lmean = 0.0;
 
 		for (;;)
 		{
@@ -158,6 +188,8 @@ carestair_rng_poisson(void *rngp, double mean)
 				return k;
 			if (k < 0.0 || (us < 0.013 && v > us))
 				continue;
+			if (lmean == 0.0)	/* needed only past the squeeze */
+				lmean = log(mean);
 			if (log(v) + log(invalpha) - log(a / (us * us) + b) <=
 				-mean + k * lmean - lgamma(k + 1.0))
 				return k;
@@ -166,28 +198,69 @@ carestair_rng_poisson(void *rngp, double mean)
 }
 
 /*
- * Binomial(n, p) with n rounded to a whole number: inversion while
- * n min(p, 1-p) < 30 (exact), else the normal approximation with continuity
- * correction, clamped to 0..n (doc/stochastic.md says so).
+ * Binomial(n, p) by Hörmann's BTRS ("The generation of binomial random
+ * variates", J. Statist. Comput. Simul. 46, 1993): transformed rejection
+ * with a squeeze, exact, for n p >= 10 and p <= 0.5.
+ */
+static double
+binomial_btrs(StochasticRng *rng, double n, double p)
+{
+	double		spq = sqrt(n * p * (1.0 - p));
+	double		b = 1.15 + 2.53 * spq;
+	double		a = -0.0873 + 0.0248 * b + 0.01 * p;
+	double		c = n * p + 0.5;
+	double		vr = 0.92 - 4.2 / b;
+	double		alpha = (2.83 + 5.1 / b) * spq;
+	double		m = floor((n + 1.0) * p);
+	double		lpq = 0.0,
+				h = 0.0;
+	bool		have_h = false;
+
+	for (;;)
+	{
+		double		u = carestair_rng_uniform(rng) - 0.5;
+		double		v = carestair_rng_uniform(rng);
+		double		us = 0.5 - fabs(u);
+		double		k = floor((2.0 * a / us + b) * u + c);
+
+		if (k < 0.0 || k > n)
+			continue;
+		if (us >= 0.07 && v <= vr)
+			return k;
+		if (!have_h)			/* needed only past the squeeze */
+		{
+			lpq = log(p / (1.0 - p));
+			h = lgamma(m + 1.0) + lgamma(n - m + 1.0);
+			have_h = true;
+		}
+		v = log(v * alpha / (a / (us * us) + b));
+		if (v <= h - lgamma(k + 1.0) - lgamma(n - k + 1.0) + (k - m) * lpq)
+			return k;
+	}
+}
+
+/*
+ * Binomial(n, p), exact: inversion while n min(p, 1-p) < 10, else BTRS.  A
+ * number of trials that is not whole is rounded at random (up with
+ * probability its fraction), which keeps the expectation n p; the
+ * stochastic projection passes whole numbers (doc/stochastic.md).
  */
 double
 carestair_rng_binomial(void *rngp, double n, double p)
 {
 	StochasticRng *rng = (StochasticRng *) rngp;
-	double		nn = floor(n + 0.5);
+	double		nn = floor(n);
 	bool		flip = p > 0.5;
 	double		pp = flip ? 1.0 - p : p;
 	double		x;
 
+	if (n > nn && carestair_rng_uniform(rng) < n - nn)
+		nn += 1.0;
 	if (!(nn > 0.0) || !(pp > 0.0))
 		return flip ? nn : 0.0;
-	if (nn * pp < 30.0)
+	if (nn * pp < 10.0)
 	{
 		double		u = carestair_rng_uniform(rng);
-		double		q,
-					s,
-					a,
-					r;
 
 		/*
 		 * Inversion returns 0 when u <= (1-p)^n >= 1 - n p (Bernoulli's
@@ -196,26 +269,10 @@ carestair_rng_binomial(void *rngp, double n, double p)
 		 */
 		if (u <= 1.0 - nn * pp - 1e-9)
 			return flip ? nn : 0.0;
-		q = 1.0 - pp;
-		s = pp / q;
-		a = (nn + 1.0) * s;
-		r = pow(q, nn);
-		x = 0.0;
-		while (u > r && x < nn)
-		{
-			u -= r;
-			x += 1.0;
-			r *= a / x - s;
-		}
+		x = carestair_binomial_inverse(u, nn, pp);
 	}
 	else
-	{
-		x = floor(nn * pp + sqrt(nn * pp * (1.0 - pp)) * carestair_rng_normal(rng) + 0.5);
-		if (x < 0.0)
-			x = 0.0;
-		if (x > nn)
-			x = nn;
-	}
+		x = binomial_btrs(rng, nn, pp);
 	return flip ? nn - x : x;
 }
 

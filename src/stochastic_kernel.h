@@ -46,6 +46,8 @@ extern double carestair_rng_uniform(StochasticRng *rng);
 extern double carestair_rng_normal(StochasticRng *rng);
 extern double carestair_rng_binomial(void *rng, double n, double p);
 extern double carestair_rng_poisson(void *rng, double mean);
+extern double carestair_binomial_inverse(double u, double n, double p);
+extern double carestair_poisson_inverse(double u, double mean);
 extern uint64 carestair_stream_of(const char *key, int len);
 
 extern void carestair_level_paths(const StochasticParams *par, uint64 seed,

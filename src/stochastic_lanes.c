@@ -121,6 +121,41 @@ settle_ages(const LaneStepInput *in, const double *imm, const double *p,
 }
 
 /*
+ * The births of every lane before the fertility multiplier: rates times the
+ * mean of the start and end stock of each female cohort, summed in the
+ * kernel's order (ages with a zero rate skipped, which adds only zeros).
+ */
+STOCH_SIMD_CLONES void
+carestair_lanes_mothers(const LaneStepInput *in, const double *p,
+						const double *p_end, double *total)
+{
+	int			n = in->nages;
+	int			A = n - 1;
+	const double *pf = p + (Size) n * L;
+	const double *ef = p_end + (Size) n * L;
+	double		s[L];
+	int			a,
+				l;
+
+	for (l = 0; l < L; l++)
+		total[l] = 0.0;
+	for (a = in->fert_from; a <= in->fert_to; a++)
+	{
+		const double *end = ef + (Size) a * L;
+		const double *start = pf + (Size) (a - 1) * L;
+		double		f = in->fertility[a];
+
+		if (a == A)
+		{
+			start_stock(pf, A, A, s);
+			start = s;
+		}
+		for (l = 0; l < L; l++)
+			total[l] += f * (start[l] + end[l]) * 0.5;
+	}
+}
+
+/*
  * carestair_lanes_step: advance the batch p ([2][nages][L], 1 January t) by
  * one year into p_end (1 January t+1).  No cell of p_end is negative.
  */
@@ -131,6 +166,7 @@ carestair_lanes_step(const LaneStepInput *in, const double *p, double *p_end)
 	int			A = n - 1;
 	double		low[L];
 	double		births[2][L];
+	double		total[L];
 	bool		negative = false;
 	int			sex,
 				a,
@@ -163,34 +199,12 @@ carestair_lanes_step(const LaneStepInput *in, const double *p, double *p_end)
 	}
 
 	/* Births: mothers are the mean of the start and end stock of a cohort. */
+	carestair_lanes_mothers(in, p, p_end, total);
+	for (l = 0; l < L; l++)
 	{
-		const double *pf = p + (Size) n * L;
-		const double *ef = p_end + (Size) n * L;
-		double		total[L];
-		double		s[L];
-
-		for (l = 0; l < L; l++)
-			total[l] = 0.0;
-		for (a = in->fert_from; a <= in->fert_to; a++)
-		{
-			const double *end = ef + (Size) a * L;
-			const double *start = pf + (Size) (a - 1) * L;
-			double		f = in->fertility[a];
-
-			if (a == A)
-			{
-				start_stock(pf, A, A, s);
-				start = s;
-			}
-			for (l = 0; l < L; l++)
-				total[l] += f * (start[l] + end[l]) * 0.5;
-		}
-		for (l = 0; l < L; l++)
-		{
-			total[l] *= in->fert_mult[l];
-			births[0][l] = total[l] * in->sex_ratio / (1.0 + in->sex_ratio);
-			births[1][l] = total[l] / (1.0 + in->sex_ratio);
-		}
+		total[l] *= in->fert_mult[l];
+		births[0][l] = total[l] * in->sex_ratio / (1.0 + in->sex_ratio);
+		births[1][l] = total[l] / (1.0 + in->sex_ratio);
 	}
 
 	/* The newborns of each sex, exposed with the age-0 migrant share. */

@@ -53,4 +53,7 @@ extern void carestair_fertility_range(const double *fertility, int nages,
 extern void carestair_lanes_step(const LaneStepInput *in, const double *p,
 								 double *p_end);
 
+extern void carestair_lanes_mothers(const LaneStepInput *in, const double *p,
+									const double *p_end, double *total);
+
 #endif							/* CARESTAIR_STOCHASTIC_LANES_H */

@@ -29,8 +29,8 @@ INSERT INTO carestair.age_grouping (scheme, age_from, age_to, label) VALUES ('ol
 SELECT has_function('carestair', 'project_population_intervals', ARRAY['text', 'text[]', 'integer', 'integer', 'bigint', 'double precision[]', 'text']);
 SELECT has_function('carestair', 'project_population_draws', ARRAY['text', 'text', 'integer', 'integer', 'bigint']);
 SELECT is((SELECT array_agg(p.proname || ':' || p.provolatile::text || p.proparallel::text ORDER BY p.proname) FROM pg_proc AS p WHERE p.pronamespace = 'carestair'::regnamespace AND (p.proname LIKE '%stochastic%' OR p.proname IN ('project_population_draws', 'project_population_intervals'))),
-          ARRAY['_stochastic_check_args:is', '_stochastic_inputs:ss', '_stochastic_intervals_query:ss', '_stochastic_params:ss', '_stochastic_rate_years:ss', '_stochastic_region:is', '_stochastic_region_draws:is', 'project_population_draws:ss', 'project_population_intervals:ss'],
-          'the per-region C functions are immutable and everything is parallel safe');
+          ARRAY['_stochastic_check_args:is', '_stochastic_estimated_source:is', '_stochastic_inputs:ss', '_stochastic_intervals_query:ss', '_stochastic_params:ss', '_stochastic_rate_years:ss', '_stochastic_region:is', '_stochastic_region_draws:is', '_stochastic_series_check:is', 'backtest_stochastic_coverage:vu', 'estimate_stochastic_parameters:vu', 'project_population_draws:ss', 'project_population_intervals:ss', 'stochastic_parameter_set:ss'],
+          'the per-region C functions are immutable and everything that does not write is parallel safe');
 SELECT has_table('carestair', 'stochastic_parameters', 'parameters per scenario');
 SELECT is((SELECT e.cond FROM pg_extension AS x, unnest(x.extconfig, x.extcondition) AS e (oid, cond) JOIN pg_class AS c ON c.oid = e.oid
             WHERE x.extname = 'carestair' AND c.relname = 'stochastic_parameters'), '', 'stochastic_parameters is dumped by pg_dump');
@@ -130,12 +130,14 @@ SELECT ok((SELECT t.quantile_values[1] > m.quantile_values[1] + f.quantile_value
             WHERE t.year = 2040 AND t.age_group = 'all ages' AND t.sex IS NULL AND m.sex = 1 AND f.sex = 2),
           'the interval of the total is narrower than the sum of the sexes'' quantiles');
 
--- The median of a large run is close to the deterministic path; intervals
--- widen with the horizon.
+-- The median of a large run is close to the deterministic path (the median
+-- path of the rates; the median of the population lies a little above it,
+-- 1.3 % by 2040 with the estimated migration sd, a sum of log-normal
+-- multipliers); intervals widen with the horizon.
 CREATE TEMP TABLE big AS SELECT * FROM carestair.project_population_intervals('trend', ARRAY['5524', '5520'], 2040, 2000, 5, '{0.05,0.5,0.95}', 'oldest');
 CREATE TEMP TABLE det AS SELECT region, year, sum(persons) AS persons, sum(persons) FILTER (WHERE age >= 80) AS p80 FROM carestair.project_population('trend', ARRAY['5524', '5520'], 2040) GROUP BY region, year;
-SELECT cmp_ok((SELECT max(abs(b.quantile_values[2] / det.persons - 1)) FROM big AS b JOIN det USING (region, year) WHERE b.sex IS NULL AND b.age_group = 'all ages'), '<', 0.01::float8,
-              'the median total is within 1 % of the deterministic path in every year');
+SELECT cmp_ok((SELECT max(abs(b.quantile_values[2] / det.persons - 1)) FROM big AS b JOIN det USING (region, year) WHERE b.sex IS NULL AND b.age_group = 'all ages'), '<', 0.02::float8,
+              'the median total is within 2 % of the deterministic path in every year');
 SELECT cmp_ok((SELECT max(abs(b.quantile_values[2] / det.p80 - 1)) FROM big AS b JOIN det USING (region, year) WHERE b.sex IS NULL AND b.age_group = '80+'), '<', 0.02::float8,
               'the median 80+ is within 2 % of the deterministic path in every year');
 SELECT is((SELECT count(*) FROM big AS b JOIN big AS n ON n.region = b.region AND n.year = b.year + 1 AND n.age_group = b.age_group AND n.sex IS NOT DISTINCT FROM b.sex
