@@ -22,7 +22,7 @@ CREATE TABLE carestair.beon_rule (
     note          text,
     builtin       boolean NOT NULL DEFAULT false,
     PRIMARY KEY (rule_set, version, rule_id),
-    CONSTRAINT beon_rule_mean_range CHECK (1 <= mean_adl_from AND mean_adl_from < mean_adl_to AND mean_adl_to <= 5),
+    CONSTRAINT beon_rule_mean_range CHECK (1::double precision <= mean_adl_from AND mean_adl_from < mean_adl_to AND mean_adl_to <= 5::double precision),
     CONSTRAINT beon_rule_age_range CHECK (0 <= age_from AND age_from <= age_to AND age_to <= 150)
 );
 
@@ -148,7 +148,7 @@ CREATE TABLE carestair.care_unit_cost (
     region      text NOT NULL REFERENCES carestair.region (region) ON UPDATE CASCADE,
     level       carestair.care_level NOT NULL,
     price_year  integer NOT NULL,
-    nok_per_user_year numeric NOT NULL CONSTRAINT care_unit_cost_not_negative CHECK (nok_per_user_year >= 0),
+    nok_per_user_year numeric NOT NULL CONSTRAINT care_unit_cost_not_negative CHECK (nok_per_user_year >= 0::numeric AND nok_per_user_year < 'Infinity'::numeric),
     source      text NOT NULL,
     PRIMARY KEY (region, level, price_year)
 );

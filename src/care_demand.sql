@@ -12,8 +12,8 @@ CREATE TABLE carestair.care_users (
     level         carestair.care_level NOT NULL,
     age_from      integer NOT NULL CONSTRAINT care_users_age_from CHECK (age_from BETWEEN 0 AND 150),
     age_to        integer CONSTRAINT care_users_age_to CHECK (age_to >= age_from),
-    users         numeric NOT NULL CONSTRAINT care_users_not_negative CHECK (users >= 0),
-    hours_per_user_week numeric CONSTRAINT care_users_hours_not_negative CHECK (hours_per_user_week >= 0),
+    users         numeric NOT NULL CONSTRAINT care_users_not_negative CHECK (users >= 0::numeric AND users < 'Infinity'::numeric),
+    hours_per_user_week numeric CONSTRAINT care_users_hours_not_negative CHECK (hours_per_user_week >= 0::numeric AND hours_per_user_week < 'Infinity'::numeric),
     source        text NOT NULL,
     PRIMARY KEY (region, year, level, age_from)
 );
@@ -34,7 +34,7 @@ SELECT pg_catalog.pg_extension_config_dump('carestair.care_users', '');
 CREATE TABLE carestair.care_staffing_norm (
     region            text NOT NULL REFERENCES carestair.region (region) ON UPDATE CASCADE,
     level             carestair.care_level NOT NULL,
-    arsverk_per_place numeric NOT NULL CONSTRAINT care_staffing_norm_not_negative CHECK (arsverk_per_place >= 0),
+    arsverk_per_place numeric NOT NULL CONSTRAINT care_staffing_norm_not_negative CHECK (arsverk_per_place >= 0::numeric AND arsverk_per_place < 'Infinity'::numeric),
     source            text NOT NULL,
     PRIMARY KEY (region, level)
 );
@@ -52,7 +52,7 @@ CREATE TABLE carestair.care_shift (
     scenario       text NOT NULL CONSTRAINT care_shift_scenario_not_blank CHECK (btrim(scenario) <> ''),
     from_level     carestair.care_level NOT NULL,
     to_level       carestair.care_level NOT NULL,
-    share_per_year numeric NOT NULL CONSTRAINT care_shift_share CHECK (share_per_year > 0 AND share_per_year < 1),
+    share_per_year numeric NOT NULL CONSTRAINT care_shift_share CHECK (share_per_year > 0::numeric AND share_per_year < 1::numeric),
     start_year     integer NOT NULL,
     description    text,
     PRIMARY KEY (scenario, from_level, to_level),

@@ -189,7 +189,7 @@ CREATE TABLE carestair.fertility_standard (
     age      smallint NOT NULL
              CONSTRAINT fertility_standard_age_range CHECK (age BETWEEN 1 AND 150),
     rate     double precision NOT NULL
-             CONSTRAINT fertility_standard_rate_range CHECK (rate >= 0 AND rate < 'Infinity'),
+             CONSTRAINT fertility_standard_rate_range CHECK (rate >= 0::double precision AND rate < 'Infinity'),
     source   text NOT NULL,
     builtin  boolean NOT NULL DEFAULT false,
     PRIMARY KEY (standard, age)
