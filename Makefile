@@ -39,7 +39,7 @@ MODULE_big  = carestair
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
 DATA        = $(wildcard sql/updates/$(EXTENSION)--*--*.sql)
-EXTRA_CLEAN = results regression.diffs regression.out tap.out
+EXTRA_CLEAN = results regression.diffs regression.out tap.out system.out
 
 # pg_regress: 00_setup creates the extension, the rest run in listed order.
 REGRESS      = 00_setup region population ssb_import population_stats care_level iplos beds beon care_demand staffing rota projection projection_scenario projection_backtest decompose kostra kostra_compare stochastic travel_time location legevakt postgis_schema hardening
