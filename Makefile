@@ -38,7 +38,7 @@ SQL_MODULES = \
 MODULE_big  = carestair
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
-DATA        = $(wildcard sql/updates/$(EXTENSION)--*--*.sql)
+DATA        = $(wildcard sql/updates/$(EXTENSION)--*.sql)
 EXTRA_CLEAN = results regression.diffs regression.out tap.out system.out
 
 # pg_regress: 00_setup creates the extension, the rest run in listed order.
