@@ -33,7 +33,8 @@ SQL_MODULES = \
 	src/stochastic.sql \
 	src/travel_time.sql \
 	src/legevakt.sql \
-	src/location.sql
+	src/location.sql \
+	src/hardening.sql
 
 MODULE_big  = carestair
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
