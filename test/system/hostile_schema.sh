@@ -12,7 +12,7 @@ fresh_db $db
 planted=$("${PSQL[@]}" -At -d $db -c "SELECT count(*) FROM pg_catalog.pg_operator WHERE oprcode::text LIKE 'trap_op_%'")
 tap $([ "${planted:-0}" -gt 100 ]; echo $?) "planted $planted operators and 18 functions in public"
 
-"${PSQL[@]}" -d $db -c 'CREATE EXTENSION carestair' > "$out" 2>&1
+"${PSQL[@]}" -d $db -c 'SET hostile.alarm = on' -c 'CREATE EXTENSION carestair' > "$out" 2>&1
 rc=$?
 tap $rc "CREATE EXTENSION carestair succeeds beside the traps"
 hits=$(grep -c 'HIJACK' "$out")
