@@ -37,7 +37,7 @@ VALUES (990001, '5524', 10, ST_SetSRID(ST_Point(600000, 7650000), 25833));
 INSERT INTO carestair.site (site_id, name, region, kind, geom)
 VALUES (990001, 'test site', '5524', 'candidate', ST_SetSRID(ST_Point(601000, 7650000), 25833));
 INSERT INTO carestair.travel_time (point_id, site_id, minutes, km, method) VALUES (990001, 990001, 30, 20, 'test');
-SELECT level, key, norm_minutes, share_within FROM carestair.legevakt_coverage('{990001}', '{20,40}', '{5524}') WHERE level = 'total';
+SELECT level, key, norm_minutes, share_within FROM carestair.legevakt_coverage('{990001}', '{20,40}', '{5524}') WHERE level = 'site' AND key = '990001';
 SELECT count(*) FROM carestair.legevakt_coverage('{990001}', '{NaN}', '{5524}');
 ROLLBACK;
 SELECT count(*) FROM carestair.legevakt_coverage('{990001}', '{Infinity}', '{5524}');
@@ -51,3 +51,20 @@ INSERT INTO carestair.stochastic_parameters (scenario, fertility_sd) VALUES ('no
 SELECT '11111111111111111111111111111111111111111111111111111111111111åøæ'::carestair.iplos_profile;
 SELECT '1111å11111111111'::carestair.iplos_profile;
 SELECT '1111å111111111111'::carestair.iplos_profile;
+
+-- 5. Caller queries run under the caller's search_path, in every function
+-- (they ran under pg_catalog, pg_temp in these four, and failed).
+CREATE SCHEMA hardening_user;
+CREATE TABLE hardening_user.my_pop AS SELECT region, year, age, persons FROM carestair.population WHERE region = '5524' AND year BETWEEN 2024 AND 2026;
+CREATE TABLE hardening_user.my_records AS SELECT * FROM carestair.synthetic_register(50, 0.5, '5524');
+SET search_path = hardening_user, public;
+SELECT count(*) AS rows, round(sum(users)::numeric, 1) AS users FROM carestair.care_demand('5524', 2024, 2026, $$SELECT region, year, age, persons FROM my_pop$$);
+SELECT year, beds FROM carestair.short_stay_beds('5524', 2024, 2.5, 4, 'SELECT region, year, age, persons FROM my_pop') ORDER BY year;
+SELECT sum(persons) AS persons FROM carestair.beon_gap('SELECT * FROM my_records');
+BEGIN;
+SELECT count(*) > 0 AS wrote FROM carestair.care_users_from_records($$SELECT region, 2099 AS year, current_level AS level, age FROM my_records$$);
+ROLLBACK;
+SELECT count(*) FROM carestair.care_demand('5524', 2024, 2026, $$SELECT region, year, persons FROM my_pop$$);
+SELECT count(*) FROM carestair.care_demand('5524', 2024, 2026, $$SELECT region, year, age, persons FROM no_such_table$$);
+RESET search_path;
+DROP SCHEMA hardening_user CASCADE;

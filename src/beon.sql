@@ -193,7 +193,8 @@ BEGIN
         WITH rec AS (
             SELECT r.person_id, r.region::text AS region, r.current_level::carestair.care_level AS current_level,
                    (carestair.beon_classify(r.profile, r.age, r.lives_alone, r.dementia, r.informal_care, %L, %s)).level AS assessed
-              FROM (%s) AS r
+              FROM carestair._caller_query(%L) AS r(person_id text, region text, current_level carestair.care_level,
+                   profile carestair.iplos_profile, age integer, lives_alone boolean, dementia boolean, informal_care boolean)
         ), costed AS (
             SELECT rec.*,
                    carestair._unit_cost(rec.region, rec.current_level, %s) AS cost_current,
@@ -212,7 +213,10 @@ BEGIN
           FROM costed
          GROUP BY region, current_level
          ORDER BY region, current_level
-    $q$, rule_set, coalesce(version::text, 'NULL'), records_sql,
+    $q$, rule_set, coalesce(version::text, 'NULL'),
+         pg_catalog.format('SELECT q.person_id::pg_catalog.text, q.region::pg_catalog.text, q.current_level::carestair.care_level,
+                                   q.profile::carestair.iplos_profile, q.age::pg_catalog.int4, q.lives_alone::pg_catalog.bool,
+                                   q.dementia::pg_catalog.bool, q.informal_care::pg_catalog.bool FROM (%s) AS q', records_sql),
          coalesce(price_year::text, 'NULL'), coalesce(price_year::text, 'NULL'));
 END
 $$;

@@ -159,9 +159,8 @@ BEGIN
     END IF;
     RETURN QUERY EXECUTE format($q$
         WITH pop AS (
-            SELECT p.region::text AS region, p.year::integer AS year, p.age::integer AS age, sum(p.persons)::float8 AS persons
-              FROM (%s) AS p
-             WHERE p.region::text = %L
+            SELECT p.region, p.year, p.age, sum(p.persons) AS persons
+              FROM carestair._caller_query(%L) AS p(region text, year integer, age integer, persons float8)
              GROUP BY 1, 2, 3
         ), cov AS (
             SELECT * FROM carestair.care_coverage(%L, %s, %s)
@@ -200,7 +199,7 @@ BEGIN
                               WHERE x.level = s.level AND x.region IN (%L, '0000')
                               ORDER BY x.region = '0000' LIMIT 1) AS n ON true
          ORDER BY s.year, s.level
-    $q$, population_sql, region, region, base_from, base_to, scenario,
+    $q$, carestair._caller_population(population_sql, region), region, base_from, base_to, scenario,
          region, scenario, hours_per_arsverk, absence_factor, region, coalesce(price_year::text, 'NULL'), region);
 END
 $$;
@@ -231,8 +230,8 @@ BEGIN
     END IF;
     RETURN QUERY EXECUTE format($q$
         WITH r AS (
-            SELECT q.region::text AS region, q.year::integer AS year, q.level::carestair.care_level AS level, q.age::integer AS age
-              FROM (%s) AS q
+            SELECT q.region, q.year, q.level, q.age
+              FROM carestair._caller_query(%L) AS q(region text, year integer, level carestair.care_level, age integer)
         ), b AS (
             SELECT x.a AS age_from, lead(x.a) OVER (ORDER BY x.a) - 1 AS age_to FROM unnest(%L::integer[]) AS x(a)
         ), counted AS (
@@ -245,7 +244,8 @@ BEGIN
         ON CONFLICT (region, year, level, age_from) DO UPDATE
            SET age_to = excluded.age_to, users = excluded.users, source = excluded.source
         RETURNING u.region, u.year, u.level, u.age_from, u.age_to, u.users
-    $q$, records_sql, bands, source);
+    $q$, pg_catalog.format('SELECT q.region::pg_catalog.text, q.year::pg_catalog.int4, q.level::carestair.care_level, q.age::pg_catalog.int4 FROM (%s) AS q',
+                           records_sql), bands, source);
 END
 $$;
 

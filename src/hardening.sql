@@ -6,7 +6,8 @@
 -- not dumped: a restore's CREATE EXTENSION writes them again.  So that the
 -- user's changes to them survive, the triggers below make
 --   * an edited shipped row the user's row (builtin = false): it is dumped,
---     and on restore replaces the freshly shipped row with the same key;
+--     and on restore (a COPY) replaces the freshly shipped row with the
+--     same key;
 --   * a deleted shipped row a tombstone in carestair.shipped_row_deleted
 --     (dumped): on restore it deletes the freshly shipped row again.
 -- The extension's own scripts (CREATE/ALTER EXTENSION) are not affected.
@@ -84,9 +85,10 @@ BEGIN
         END IF;
         RETURN OLD;
     END IF;
-    -- INSERT of a user row whose key a shipped row holds (pg_restore of an
-    -- edited shipped row): the user's row takes the shipped row's place.
-    IF NEW.builtin THEN
+    -- COPY of a user row whose key a shipped row holds (pg_restore, or psql
+    -- reading a plain dump, of an edited shipped row): the user's row takes
+    -- the shipped row's place.  An INSERT still fails on the duplicate key.
+    IF NEW.builtin OR current_query() !~* '^\s*COPY\s' THEN
         RETURN NEW;
     END IF;
     SELECT string_agg(format('%I', a.attname), ', ' ORDER BY a.attnum) FILTER (WHERE a.attnum = ANY (i.indkey)),
@@ -141,3 +143,37 @@ CREATE TRIGGER shipped_row_guard BEFORE INSERT OR UPDATE OR DELETE ON carestair.
     FOR EACH ROW EXECUTE FUNCTION carestair._shipped_row_guard();
 CREATE TRIGGER shipped_row_guard BEFORE INSERT OR UPDATE OR DELETE ON carestair.age_grouping
     FOR EACH ROW EXECUTE FUNCTION carestair._shipped_row_guard();
+
+-- ---------------------------------------------------------------------------
+-- Caller queries: one rule (issue #17).  A query a caller passes in (the
+-- population_sql of care_demand, the records_sql of beon_gap, the inner
+-- queries of p_median or travel_time_matrix) runs with the caller's
+-- search_path, as pgRouting's do, so that it finds the caller's tables.
+-- carestair's own statements around it keep their secure path.
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION carestair._caller_search_path()
+RETURNS text
+AS 'MODULE_PATHNAME', 'carestair_caller_search_path'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION carestair._caller_search_path() IS 'Internal: the search_path of the caller of the outermost carestair function.';
+
+CREATE FUNCTION carestair._caller_query(sql text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'carestair_caller_query'
+LANGUAGE C VOLATILE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION carestair._caller_query(text) IS 'Internal: the rows of a caller''s query run under the caller''s search_path (wrap it so that it casts to the columns declared at the call).';
+
+/*
+ * _caller_population(population_sql, region): the wrapper of a caller's
+ * population query (region, year, age, persons) for _caller_query, cast to
+ * text, integer, integer, float8 and kept to one region inside the query.
+ * Every name is qualified: it runs under the caller's path.  Internal.
+ */
+CREATE FUNCTION carestair._caller_population(population_sql text, region text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN pg_catalog.format(
+    'SELECT q.region::pg_catalog.text, q.year::pg_catalog.int4, q.age::pg_catalog.int4, q.persons::pg_catalog.float8'
+    ' FROM (%s) AS q WHERE q.region::pg_catalog.text OPERATOR(pg_catalog.=) %L', population_sql, region);
+COMMENT ON FUNCTION carestair._caller_population(text, text) IS 'Internal: a caller''s population query wrapped for carestair._caller_query.';
