@@ -219,6 +219,7 @@ LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+    PERFORM carestair._serialise('care_users');   -- concurrent calls wait, not collide
     PERFORM carestair._require_columns(records_sql, '{region,year,level,age}', 'records_sql');
     IF bands IS NULL OR cardinality(bands) = 0 OR bands[1] <> 0
        OR EXISTS (SELECT FROM unnest(bands) WITH ORDINALITY AS b(a, i)

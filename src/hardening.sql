@@ -177,3 +177,18 @@ RETURN pg_catalog.format(
     'SELECT q.region::pg_catalog.text, q.year::pg_catalog.int4, q.age::pg_catalog.int4, q.persons::pg_catalog.float8'
     ' FROM (%s) AS q WHERE q.region::pg_catalog.text OPERATOR(pg_catalog.=) %L', population_sql, region);
 COMMENT ON FUNCTION carestair._caller_population(text, text) IS 'Internal: a caller''s population query wrapped for carestair._caller_query.';
+
+/*
+ * _serialise(what): wait for any other transaction writing the same thing
+ * (a transaction-scoped advisory lock on 'carestair:' || what), so that
+ * concurrent identical writes (two runs of one scenario, two refreshes of
+ * the travel times) run one after the other instead of colliding on keys.
+ * Internal.
+ */
+CREATE FUNCTION carestair._serialise(what text)
+RETURNS void
+LANGUAGE sql VOLATILE PARALLEL UNSAFE
+BEGIN ATOMIC
+    SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended(pg_catalog.concat('carestair:', what), 0));
+END;
+COMMENT ON FUNCTION carestair._serialise(text) IS 'Internal: serialises concurrent writers of the same data (transaction advisory lock).';

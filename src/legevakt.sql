@@ -93,6 +93,7 @@ LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+    PERFORM carestair._serialise('travel_time');   -- concurrent calls wait, not collide
     DELETE FROM carestair.travel_time;
     INSERT INTO carestair.travel_time (point_id, site_id, minutes, km, method)
     SELECT m.point_id, m.site_id, m.minutes, m.km, m.method

@@ -70,6 +70,9 @@ CREATE FUNCTION carestair._check_open_age()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
+-- A bulk load's transition table has no statistics: a nested loop over it
+-- can take minutes (issue #17); hash and merge joins stay linear.
+SET enable_nestloop = off
 AS $$
 DECLARE
     bad record;

@@ -309,6 +309,7 @@ DECLARE
     ly integer := coalesce(last_year, s.last_year);
     n bigint;
 BEGIN
+    PERFORM carestair._serialise('scenario:' || run_projection_scenario.scenario);   -- concurrent calls wait, not collide
     DELETE FROM carestair.projection_run AS x WHERE x.scenario = s.scenario;
     INSERT INTO carestair.projection_run (scenario, regions, base_year, last_year, row_count)
     VALUES (s.scenario, r, s.base_year, ly, 0);

@@ -17,6 +17,7 @@ tests=${VALGRIND_TESTS:-"00_setup iplos beds beon decompose stochastic location 
 build_and_stage || exit 1
 work=$(mktemp -d -t carestair-vg.XXXXXX)
 chmod 777 "$work"
+mkdir -p "$work/out"
 trap 'pg_ctl_stop; rm -rf "$STAGE" "$work"' EXIT
 bindir=$($PG_CONFIG --bindir)
 run_as=()
@@ -45,7 +46,8 @@ for _ in $(seq 300); do
 	sleep 2
 done
 PGHOST=$work PGPORT=$port PGUSER=postgres \
-	make -s PG_CONFIG="$PG_CONFIG" installcheck REGRESS="$tests" 2>&1 | grep -E '^test |tests'
+	make -s PG_CONFIG="$PG_CONFIG" installcheck REGRESS="$tests" \
+	REGRESS_OPTS="--load-extension=postgis --outputdir=$work/out" 2>&1 | grep -E '^test |tests'
 pg_ctl_stop
 sleep 2
 
