@@ -49,7 +49,7 @@ INSERT INTO carestair.stochastic_parameters (scenario, fertility_sd) VALUES ('no
 
 -- 6. Extreme years fail at once (they scanned 2^31 years first, ~8 min).
 SELECT count(*) FROM carestair.fertility_indirect('5524', -2147483648, 2023);
-SELECT count(*) FROM carestair.migration_residual('5524', 2019, 2147483647);
+SELECT count(*) FROM carestair.migration_residual('5524', 2019, 2147483647, 'hardening');
 -- Errors quote the input cut on a character boundary, never inside one.
 SELECT '11111111111111111111111111111111111111111111111111111111111111åøæ'::carestair.iplos_profile;
 SELECT '1111å11111111111'::carestair.iplos_profile;

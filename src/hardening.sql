@@ -129,20 +129,19 @@ COMMENT ON FUNCTION carestair._shipped_row_redelete() IS 'Internal: on restore, 
 CREATE TRIGGER shipped_row_redelete AFTER INSERT ON carestair.shipped_row_deleted
     FOR EACH ROW EXECUTE FUNCTION carestair._shipped_row_redelete();
 
-CREATE TRIGGER shipped_row_guard BEFORE INSERT OR UPDATE OR DELETE ON carestair.region
-    FOR EACH ROW EXECUTE FUNCTION carestair._shipped_row_guard();
-CREATE TRIGGER shipped_row_guard BEFORE INSERT OR UPDATE OR DELETE ON carestair.region_code_history
-    FOR EACH ROW EXECUTE FUNCTION carestair._shipped_row_guard();
-CREATE TRIGGER shipped_row_guard BEFORE INSERT OR UPDATE OR DELETE ON carestair.beon_rule
-    FOR EACH ROW EXECUTE FUNCTION carestair._shipped_row_guard();
-CREATE TRIGGER shipped_row_guard BEFORE INSERT OR UPDATE OR DELETE ON carestair.kostra_function
-    FOR EACH ROW EXECUTE FUNCTION carestair._shipped_row_guard();
-CREATE TRIGGER shipped_row_guard BEFORE INSERT OR UPDATE OR DELETE ON carestair.kostra_measure
-    FOR EACH ROW EXECUTE FUNCTION carestair._shipped_row_guard();
-CREATE TRIGGER shipped_row_guard BEFORE INSERT OR UPDATE OR DELETE ON carestair.fertility_standard
-    FOR EACH ROW EXECUTE FUNCTION carestair._shipped_row_guard();
-CREATE TRIGGER shipped_row_guard BEFORE INSERT OR UPDATE OR DELETE ON carestair.age_grouping
-    FOR EACH ROW EXECUTE FUNCTION carestair._shipped_row_guard();
+-- The tables with shipped rows (see the head of this file).
+DO $$
+DECLARE
+    t text;
+BEGIN
+    PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
+    FOREACH t IN ARRAY ARRAY['region', 'region_code_history', 'beon_rule', 'kostra_function',
+                             'kostra_measure', 'fertility_standard', 'age_grouping'] LOOP
+        EXECUTE pg_catalog.format('CREATE TRIGGER shipped_row_guard BEFORE INSERT OR UPDATE OR DELETE ON carestair.%I
+                                   FOR EACH ROW EXECUTE FUNCTION carestair._shipped_row_guard()', t);
+    END LOOP;
+END
+$$;
 
 -- ---------------------------------------------------------------------------
 -- Caller queries: one rule (issue #17).  A query a caller passes in (the
