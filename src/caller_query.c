@@ -93,6 +93,13 @@ carestair_caller_query(PG_FUNCTION_ARGS)
 	TupleDesc	want;
 	bool		checked = false;
 
+	/* A set of records needs FROM and a column definition list. */
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) || rsinfo->expectedDesc == NULL ||
+		(rsinfo->allowedModes & SFRM_Materialize) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("carestair._caller_query must be called in FROM with a column definition list"),
+				 errhint("Write SELECT ... FROM carestair._caller_query(sql) AS q(column type, ...).")));
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
