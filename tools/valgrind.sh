@@ -16,7 +16,7 @@ if ! command -v valgrind >/dev/null; then
 fi
 tests=${VALGRIND_TESTS:-"00_setup iplos beds beon decompose stochastic location travel_time hardening"}
 build_and_stage || exit 1
-work=$(mktemp -d -t carestair-vg.XXXXXX)
+work=$(mktemp -d -t cs-valgrind.XXXXXX)
 chmod 777 "$work"
 mkdir -p "$work/out"
 trap 'pg_ctl_stop; rm -rf "$STAGE" "$work"' EXIT
@@ -58,12 +58,12 @@ pg_ctl_stop
 sleep 2
 
 # Each valgrind error block starts at "==PID== <kind>" and ends at a blank
-# "==PID== " line; count the blocks, and those mentioning carestair.so.
+# "==PID== " line; count the blocks, and those with a frame in carestair.so.
 total=0 ours=0
 for log in "$work"/vg.*.log; do
 	read -r t o < <(awk '
-		/^==[0-9]+== [A-Z][a-z]/ && !inblock && $0 !~ /HEAP SUMMARY|LEAK SUMMARY|ERROR SUMMARY|Memcheck|Copyright|Using Valgrind|Command:|Parent PID|For lists|To see|All heap|in use at exit|total heap usage|definitely|indirectly|possibly|still reachable|suppressed|Rerun|Process terminating|If you believe|Warning: set address range/ { inblock = 1; hit = 0; t++ }
-		inblock && /carestair/ { hit = 1 }
+		/^==[0-9]+== [A-Z][a-z]/ && !inblock && $0 !~ /HEAP SUMMARY|LEAK SUMMARY|ERROR SUMMARY|Memcheck|Copyright|Using Valgrind|Command:|Parent PID|For lists|To see|All heap|in use at exit|total heap usage|definitely|indirectly|possibly|still reachable|suppressed|Rerun|Process terminating|If you believe|Use --track-origins|Warning: set address range/ { inblock = 1; hit = 0; t++ }
+		inblock && /carestair\.so|: carestair_/ { hit = 1 }
 		inblock && /^==[0-9]+== $/ { if (hit) o++; inblock = 0 }
 		END { print t + 0, o + 0 }' "$log")
 	total=$((total + t)); ours=$((ours + o))
