@@ -4,7 +4,8 @@
 #   1. Freeze the full extension script of VERSION (the concatenated
 #      src/*.sql, as `make` builds it) as sql/updates/carestair--VERSION.sql.
 #      It is the base of the update chain and is never edited again.
-#   2. Bump default_version in carestair.control to NEXT.
+#   2. Bump default_version in carestair.control to NEXT
+#      (and the version expected/00_setup.out prints).
 #   3. Create sql/updates/carestair--VERSION--NEXT.sql, the step script to
 #      which every later change of src/*.sql must be added (empty for a
 #      C-only release).
@@ -50,6 +51,8 @@ mkdir -p sql/updates
 cp "carestair--$version.sql" "$frozen"
 
 sed -i "s/^default_version *= *'.*'/default_version = '$next'/" carestair.control
+# pg_regress's setup test prints the installed version.
+sed -i "s/^ carestair | $version\$/ carestair | $next/" expected/00_setup.out
 
 cat > "$step" <<STEP
 -- carestair $version -> $next.  Every change to src/*.sql after $version
