@@ -31,10 +31,13 @@ SQL_MODULES = \
 	src/kostra.sql \
 	src/kostra_import.sql \
 	src/kostra_compare.sql \
+	src/ssb_projection.sql \
 	src/stochastic.sql \
 	src/travel_time.sql \
 	src/legevakt.sql \
 	src/location.sql \
+	src/bi.sql \
+	src/report.sql \
 	src/hardening.sql
 
 MODULE_big  = carestair
@@ -44,7 +47,7 @@ DATA        = $(wildcard sql/updates/$(EXTENSION)--*.sql)
 EXTRA_CLEAN = results regression.diffs regression.out tap.out system.out test/unit/run_unit
 
 # pg_regress: 00_setup creates the extension, the rest run in listed order.
-REGRESS      = 00_setup region population ssb_import population_stats care_level iplos beds beon care_demand staffing rota projection projection_scenario projection_backtest decompose kostra kostra_compare stochastic travel_time location legevakt postgis_schema hardening
+REGRESS      = 00_setup region population ssb_import population_stats care_level iplos beds beon care_demand staffing rota projection projection_scenario projection_backtest mortality_forecast decompose kostra kostra_compare ssb_projection projection_vs_ssb stochastic travel_time location legevakt postgis_schema bi report hardening
 REGRESS_OPTS = --load-extension=postgis
 
 PG_CPPFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter

@@ -55,9 +55,20 @@ SELECT c.region, c.year + 1, v.level::carestair.care_level, v.age_from, v.age_to
 ON CONFLICT (region, year, level, age_from) DO UPDATE
    SET age_to = excluded.age_to, users = excluded.users, hours_per_user_week = excluded.hours_per_user_week, source = excluded.source;
 
+-- SSB's regional population projections (carestair.ssb_projection, doc/ssb_projection.md):
+-- table 14746 (2026-based), 80 Nord-Norge kommuner, totals of MMMM, LLML and HHMH and the
+-- MMMM age groups 0-19, 20-64, 65+ and 80+, 2026-2050; table 12882 (2020-based), MMMM totals
+-- of Bardu, Målselv and Alta, 2026-2050 (the back-test anchor).
+\set ssb_projection `cat data/population/ssb14746_projection_nordnorge_2026_2050.csv`
+SELECT count(*) AS _ FROM carestair.import_ssb_projection(:'ssb_projection', table_id => '14746', source => 'SSB 14746 (2026-based), bundled, data/SOURCES.md') \gset
+\set ssb_projection `cat data/population/ssb12882_mmmm_projected_totals_2026_2050_malselv_bardu_alta.csv`
+SELECT count(*) AS _ FROM carestair.import_ssb_projection(:'ssb_projection', table_id => '12882', source => 'SSB 12882 (2020-based), bundled, data/SOURCES.md') \gset
+\unset ssb_projection
+
 COMMIT;
 \set QUIET off
 
 SELECT 'bundled data loaded' AS status,
        (SELECT count(*) FROM carestair.population) AS population_rows,
-       (SELECT count(*) FROM carestair.region WHERE boundary IS NOT NULL) AS regions_with_boundary;
+       (SELECT count(*) FROM carestair.region WHERE boundary IS NOT NULL) AS regions_with_boundary,
+       (SELECT count(*) FROM carestair.ssb_projection) AS ssb_projection_rows;

@@ -22,6 +22,7 @@ PG_FUNCTION_INFO_V1(carestair_forecast_mortality);
 PG_FUNCTION_INFO_V1(carestair_lee_carter_ages);
 PG_FUNCTION_INFO_V1(carestair_lee_carter_index);
 PG_FUNCTION_INFO_V1(carestair_mortality_by_year);
+PG_FUNCTION_INFO_V1(carestair_hmd_years);
 
 /* Ages forecast: 0..105, the open age group of SSB's population tables. */
 #define MF_NAGES 106
@@ -200,7 +201,7 @@ parse_hmd(text *content, int fit_from, MfWindow *w, bool *seen, int *first_year,
  * the window (log m must be finite).
  */
 static void
-read_window(text *content, int fit_from, int fit_to, int min_years, MfWindow *w)
+read_window(text *content, int fit_from, int fit_to, int min_years, bool need_log, MfWindow *w)
 {
 	double	  **m = w->m;
 	bool	   *seen;
@@ -286,7 +287,9 @@ read_window(text *content, int fit_from, int fit_to, int min_years, MfWindow *w)
 				if (v > 0.0 && v < minpos)
 					minpos = v;
 			}
-			if (isinf(minpos))
+			if (isinf(minpos) && !need_log)
+				minpos = 1.0;	/* the logs are not used */
+			else if (isinf(minpos))
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("hmd_mx has no deaths at age %d sex %d in %d-%d", x, s + 1, fit_from, fit_to),
@@ -354,7 +357,8 @@ carestair_forecast_mortality(PG_FUNCTION_ARGS)
 				 errdetail("The forecast runs from fit_to + 1 to last_year."),
 				 errhint("E.g. fit_to 2023 and last_year 2050.")));
 	horizon = last_year - fit_to;
-	read_window(PG_GETARG_TEXT_PP(0), fit_from, fit_to, carestair_mf_min_years(method), &w);
+	read_window(PG_GETARG_TEXT_PP(0), fit_from, fit_to, carestair_mf_min_years(method),
+				method != CARESTAIR_MF_CONSTANT, &w);
 
 	CARESTAIR_INIT_SRF(fcinfo);
 	out = palloc(sizeof(double) * horizon * MF_NAGES * 2);
@@ -398,7 +402,7 @@ lee_carter_rows(FunctionCallInfo fcinfo, int what)
 				 errmsg("hmd_mx must not be NULL"),
 				 errhint("Pass the text of HMD's Mx_1x1.txt.")));
 	read_window(PG_GETARG_TEXT_PP(0), fit_from, fit_to,
-				carestair_mf_min_years(CARESTAIR_MF_LEE_CARTER), &w);
+				carestair_mf_min_years(CARESTAIR_MF_LEE_CARTER), true, &w);
 	CARESTAIR_INIT_SRF(fcinfo);
 	k = palloc(sizeof(double) * w.ny);
 	for (s = 0; s < 2; s++)
@@ -447,7 +451,7 @@ carestair_mortality_by_year(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("hmd_mx must not be NULL"),
 				 errhint("Pass the text of HMD's Mx_1x1.txt.")));
-	read_window(PG_GETARG_TEXT_PP(0), from_year, to_year, 1, &w);
+	read_window(PG_GETARG_TEXT_PP(0), from_year, to_year, 1, false, &w);
 	CARESTAIR_INIT_SRF(fcinfo);
 	for (t = 0; t < w.ny; t++)
 	{
@@ -456,4 +460,25 @@ carestair_mortality_by_year(PG_FUNCTION_ARGS)
 			emit_q(rsinfo, from_year + t, s + 1, w.m[s] + (size_t) t * MF_NAGES);
 	}
 	return (Datum) 0;
+}
+
+/* The first and last year of an HMD 1x1 table (NULLs when it has no data rows). */
+Datum
+carestair_hmd_years(PG_FUNCTION_ARGS)
+{
+	TupleDesc	desc;
+	MfWindow	w = {0};
+	int			first_year = INT_MAX,
+				last_year = INT_MIN;
+	Datum		v[2];
+	bool		n[2] = {false, false};
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "hmd_years must return a record");
+	parse_hmd(PG_GETARG_TEXT_PP(0), 0, &w, NULL, &first_year, &last_year);
+	v[0] = Int32GetDatum(first_year);
+	v[1] = Int32GetDatum(last_year);
+	if (first_year > last_year)
+		n[0] = n[1] = true;
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), v, n)));
 }

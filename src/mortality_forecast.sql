@@ -26,6 +26,13 @@ ROWS 6000;
 COMMENT ON FUNCTION carestair.mortality_by_year(text, integer, integer) IS
   'Each year''s own mortality from an HMD Mx_1x1 table (no averaging, no forecast): q by year, sex and age 0..105 at the end of the year, in project_population''s convention. See doc/mortality_forecast.md.';
 
+CREATE FUNCTION carestair.hmd_years(hmd_text text, OUT first_year integer, OUT last_year integer)
+AS 'MODULE_PATHNAME', 'carestair_hmd_years'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION carestair.hmd_years(text) IS
+  'The first and last year of a Human Mortality Database 1x1 text table (NULL when it has no data rows). See doc/mortality_forecast.md.';
+
 CREATE FUNCTION carestair.lee_carter_ages(hmd_mx text, fit_from integer, fit_to integer)
 RETURNS TABLE (sex integer, age integer, a double precision, b double precision)
 AS 'MODULE_PATHNAME', 'carestair_lee_carter_ages'
@@ -85,6 +92,26 @@ COMMENT ON FUNCTION carestair._hmd_cohort_survival(integer[], integer[], double 
   'Internal: cohort survival of a national population without births or migration, for the mortality back-test.';
 
 /*
+ * _require_origins(origins, target_year): error unless every back-test
+ * origin lies before the target year.  Internal.
+ */
+CREATE FUNCTION carestair._require_origins(origins integer[], target_year integer)
+RETURNS void
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF EXISTS (SELECT FROM unnest(origins) AS x WHERE x IS NULL OR x >= target_year) THEN
+        RAISE EXCEPTION 'origins % must all lie before target_year %', origins, target_year
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Back-tests project from each origin to the target year, e.g. origins {2000,2005,2010} and 2023.';
+    END IF;
+END
+$$;
+
+COMMENT ON FUNCTION carestair._require_origins(integer[], integer) IS 'Internal: error unless every back-test origin lies before the target year.';
+
+/*
  * backtest_mortality_national(hmd_mx, hmd_population, origins, target_year,
  * methods, windows): Norway projected from 1 January of each origin to
  * target_year with mortality forecast from the window_years before the
@@ -116,11 +143,7 @@ BEGIN
             USING ERRCODE = 'null_value_not_allowed',
                   HINT = 'Pass the HMD Mx_1x1 and Population texts; the other arguments have defaults.';
     END IF;
-    IF EXISTS (SELECT FROM unnest(origins) AS x WHERE x IS NULL OR x >= target_year) THEN
-        RAISE EXCEPTION 'origins % must all lie before target_year %', origins, target_year
-            USING ERRCODE = 'invalid_parameter_value',
-                  HINT = 'E.g. origins {2000,2005,2010} and target_year 2023.';
-    END IF;
+    PERFORM carestair._require_origins(origins, target_year);
     IF EXISTS (SELECT FROM unnest(windows) AS x WHERE x IS NULL OR x < 1 OR x > 200) THEN
         RAISE EXCEPTION 'windows % must be between 1 and 200 years', windows
             USING ERRCODE = 'invalid_parameter_value',
@@ -180,3 +203,71 @@ $$;
 
 COMMENT ON FUNCTION carestair.backtest_mortality_national(text, text, integer[], integer, text[], integer[]) IS
   'Back-test of the mortality forecast on history: Norway''s population (HMD) survived from 1 January of each origin to target_year with mortality forecast by each method from the window_years before the origin (and with each year''s observed rates), persons 67+, 80+ and 90+ against HMD''s observed population. See doc/mortality_forecast.md.';
+
+/*
+ * backtest_kommuner(regions, hmd_mx, origins, target_year, base_years,
+ * methods): each kommune projected from 1 January of each origin to
+ * target_year with rates estimated by estimate_scenario_rates over the
+ * base_years before the origin, once per mortality method, against the
+ * observed population (carestair.population).  The scratch scenarios
+ * ('backtest <origin> <method>') are removed again.
+ */
+CREATE FUNCTION carestair.backtest_kommuner(regions text[], hmd_mx text,
+                                            origins integer[] DEFAULT '{2010,2015}',
+                                            target_year integer DEFAULT 2026,
+                                            base_years integer DEFAULT 5,
+                                            methods text[] DEFAULT '{constant,log_linear}')
+RETURNS TABLE (origin integer, method text, region text, year integer, age_group text,
+               projected double precision, observed double precision, error_pct double precision)
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    o integer;
+    m text;
+    name text;
+BEGIN
+    IF regions IS NULL OR hmd_mx IS NULL OR origins IS NULL OR target_year IS NULL OR base_years IS NULL OR methods IS NULL THEN
+        RAISE EXCEPTION 'arguments of backtest_kommuner must not be NULL'
+            USING ERRCODE = 'null_value_not_allowed',
+                  HINT = 'E.g. backtest_kommuner(ARRAY[''5524''], hmd_mx_text).';
+    END IF;
+    IF base_years NOT BETWEEN 1 AND 30 THEN
+        RAISE EXCEPTION 'base_years % is not between 1 and 30', base_years
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'The estimators average over the base_years before each origin; 5 is usual.';
+    END IF;
+    PERFORM carestair._require_origins(origins, target_year);
+    FOREACH o IN ARRAY origins LOOP
+        FOREACH m IN ARRAY methods LOOP
+            name := pg_catalog.format('backtest %s %s', o, m);
+            IF EXISTS (SELECT FROM carestair.projection_scenario AS p WHERE p.scenario = name) THEN
+                RAISE EXCEPTION 'scenario "%" exists already', name
+                    USING ERRCODE = 'duplicate_object',
+                          HINT = 'backtest_kommuner makes and removes its own scenarios; rename or drop yours.';
+            END IF;
+            INSERT INTO carestair.projection_scenario (scenario, description, base_year, last_year)
+            VALUES (name, 'Scratch scenario of carestair.backtest_kommuner', o, target_year);
+            PERFORM carestair.estimate_scenario_rates(name, regions, o - base_years, o - 1, hmd_mx, mortality_method => m);
+            RETURN QUERY
+            WITH p AS (SELECT * FROM carestair.project_population(name, regions) AS x WHERE x.year = target_year),
+            g AS (SELECT p.region, g.label, sum(p.persons) AS projected, sum(b.persons) AS observed,
+                         count(b.persons) AS n_obs, count(*) AS n
+                    FROM p
+                    JOIN (VALUES ('total', 0), ('0-66', 0), ('67+', 67), ('80+', 80), ('90+', 90)) AS g (label, age_from)
+                      ON p.age >= g.age_from AND (g.label <> '0-66' OR p.age <= 66)
+                    LEFT JOIN carestair.population AS b
+                      ON b.region = p.region AND b.year = p.year AND b.sex = p.sex AND b.age = p.age
+                   GROUP BY p.region, g.label)
+            SELECT o, m, g.region, target_year, g.label, g.projected, g.observed::double precision,
+                   100 * (g.projected - g.observed) / nullif(g.observed, 0)
+              FROM g WHERE g.n_obs = g.n
+             ORDER BY g.region, g.label;
+            DELETE FROM carestair.projection_scenario AS p WHERE p.scenario = name;
+        END LOOP;
+    END LOOP;
+END
+$$;
+
+COMMENT ON FUNCTION carestair.backtest_kommuner(text[], text, integer[], integer, integer, text[]) IS
+  'Back-test of the default scenario rates on history: each kommune projected from 1 January of each origin to target_year with rates estimated over the base_years before it (estimate_scenario_rates), once per mortality method, against the observed population: total, 0-66, 67+, 80+, 90+. See doc/mortality_forecast.md.';

@@ -198,9 +198,19 @@ carestair_mortality_forecast(CarestairMortalityMethod method,
 			out[(size_t) (h - 1) * na + x] = base[x] + step[x] * h;
 }
 
+/*
+ * Andreev & Kingkade (2015) a0 by sex (males, females): the two m0
+ * thresholds, then (c, s) of the two lower segments and c of the top one.
+ */
+static const double ak_segments[2][7] = {
+	{0.02306737, 0.0830706, 0.1493, -2.0367, 0.0244, 3.4994, 0.2991},
+	{0.01725977, 0.06919348, 0.1490, -2.0867, 0.0438, 4.1075, 0.3141}
+};
+
 double
 carestair_q_square(double m, int age, int sex)
 {
+	const double *seg;
 	double		c,
 				s = 0.0,
 				q;
@@ -216,36 +226,19 @@ carestair_q_square(double m, int age, int sex)
 		return q < 1.0 ? q : 1.0;
 	}
 	/* Andreev-Kingkade segments a0 = c + s q0, chosen by m0 (HMD protocol v6). */
-	if (sex == 1)
+	seg = ak_segments[sex == 1 ? 0 : 1];
+	if (m < seg[0])
 	{
-		if (m < 0.02306737)
-		{
-			c = 0.1493;
-			s = -2.0367;
-		}
-		else if (m < 0.0830706)
-		{
-			c = 0.0244;
-			s = 3.4994;
-		}
-		else
-			c = 0.2991;
+		c = seg[2];
+		s = seg[3];
+	}
+	else if (m < seg[1])
+	{
+		c = seg[4];
+		s = seg[5];
 	}
 	else
-	{
-		if (m < 0.01725977)
-		{
-			c = 0.1490;
-			s = -2.0867;
-		}
-		else if (m < 0.06919348)
-		{
-			c = 0.0438;
-			s = 4.1075;
-		}
-		else
-			c = 0.3141;
-	}
+		c = seg[6];
 	/* q0 = m / (1 + (1 - a0(q0)) m) by fixed-point iteration, as q_from_m. */
 	q = m / (1.0 + 0.5 * m);
 	for (i = 0; i < 50; i++)
