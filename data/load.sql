@@ -35,6 +35,10 @@ CREATE TEMP TABLE _load_care (
     y1 numeric, y1_0 numeric, y1_67 numeric, y1_80 numeric, y2 numeric,
     y3 numeric, y3_0 numeric, y3_67 numeric, y3_80 numeric, y5 numeric, dem numeric, demc text) ON COMMIT DROP;
 \copy _load_care FROM 'data/care_services/omsorg_panel_2007_2025_midt_troms.csv' WITH (FORMAT csv, HEADER true)
+-- The same panel for the other seed kommuner: Hustadvika, Melhus, Alta, Karasjok (Bardu and Målselv are above).
+CREATE TEMP TABLE _load_care_seed (LIKE _load_care) ON COMMIT DROP;
+\copy _load_care_seed FROM 'data/care_services/omsorg_panel_2007_2025_seed_kommuner.csv' WITH (FORMAT csv, HEADER true)
+INSERT INTO _load_care SELECT * FROM _load_care_seed WHERE region IN ('1579', '5028', '5601', '5610');
 INSERT INTO carestair.care_users (region, year, level, age_from, age_to, users, hours_per_user_week, source)
 SELECT c.region, c.year + 1, v.level::carestair.care_level, v.age_from, v.age_to, v.users, v.hours, v.source
   FROM _load_care AS c

@@ -66,7 +66,7 @@ SELECT count(*) AS rows_left_by_errors FROM carestair.ssb_projection WHERE sourc
 -- carestair beside SSB: a scenario from 1 January 2026 with the rates of 2019-2023 held constant, as the issue measured it.
 \set mx `cat data/mortality/hmd_norway_Mx_1x1_1990_2023.txt`
 INSERT INTO carestair.projection_scenario (scenario, description, base_year, last_year) VALUES ('const2026', 'Rates of 2019-2023 held constant, from 1 January 2026', 2026, 2050);
-SELECT rate_table, count(*) AS regions, sum(row_count) AS row_count FROM carestair.estimate_scenario_rates('const2026', ARRAY['5524', '5520'], 2019, 2023, :'mx') GROUP BY rate_table ORDER BY rate_table;
+SELECT rate_table, count(*) AS regions, sum(row_count) AS row_count FROM carestair.estimate_scenario_rates('const2026', ARRAY['5524', '5520'], 2019, 2023, :'mx', mortality_method => 'constant') GROUP BY rate_table ORDER BY rate_table;
 SELECT carestair.run_projection_scenario('const2026', ARRAY['5524', '5520']);
 -- Example (doc): the scenario beside SSB's main alternative.
 SELECT region, year, age_group, carestair_persons, ssb_persons, difference, relative_difference FROM carestair.scenario_vs_ssb WHERE scenario = 'const2026' AND table_id = '14746' AND alternative = 'MMMM' AND year IN (2026, 2040, 2050) ORDER BY region, year, age_from, age_to NULLS FIRST;
@@ -74,12 +74,12 @@ SELECT region, year, age_group, carestair_persons, ssb_persons, difference, rela
 SELECT region, year, alternative, carestair_persons, ssb_persons, relative_difference FROM carestair.scenario_vs_ssb WHERE scenario = 'const2026' AND table_id = '14746' AND age_group = 'total' AND year = 2050 ORDER BY region, alternative;
 -- Example (doc): SSB's own 2020-based projection (12882) as a back-test: carestair from 1 January 2020 with the rates of 2015-2019, both against the observed 2026.
 INSERT INTO carestair.projection_scenario (scenario, description, base_year, last_year) VALUES ('const2020', 'Rates of 2015-2019 held constant, from 1 January 2020', 2020, 2026);
-SELECT count(*) AS rate_sets FROM carestair.estimate_scenario_rates('const2020', ARRAY['5524', '5520', '5601'], 2015, 2019, :'mx');
+SELECT count(*) AS rate_sets FROM carestair.estimate_scenario_rates('const2020', ARRAY['5524', '5520', '5601'], 2015, 2019, :'mx', mortality_method => 'constant');
 SELECT carestair.run_projection_scenario('const2020', ARRAY['5524', '5520', '5601']);
 SELECT region, observed_persons AS observed_2026, carestair_persons AS carestair, round(100 * (carestair_persons - observed_persons) / observed_persons, 1) AS carestair_pct_error, ssb_persons AS ssb_2020_mmmm, round(100 * (ssb_persons - observed_persons) / observed_persons, 1) AS ssb_pct_error FROM carestair.scenario_vs_ssb WHERE scenario = 'const2020' AND table_id = '12882' AND year = 2026 ORDER BY region;
 -- Why two scenarios differ: an ILLUSTRATIVE variant (not SSB's assumptions) with rates of 2014-2023 and mortality falling 1.5 % a year.
 INSERT INTO carestair.projection_scenario (scenario, description, base_year, last_year) VALUES ('variant2026', 'Illustrative: rates of 2014-2023, mortality falling 1.5 % a year', 2026, 2050);
-SELECT count(*) AS rate_sets FROM carestair.estimate_scenario_rates('variant2026', ARRAY['5524', '5520'], 2014, 2023, :'mx');
+SELECT count(*) AS rate_sets FROM carestair.estimate_scenario_rates('variant2026', ARRAY['5524', '5520'], 2014, 2023, :'mx', mortality_method => 'constant');
 INSERT INTO carestair.mortality (scenario, region, year, sex, age, q, source) SELECT scenario, region, y, sex, age, q * 0.985 ^ (y - 2026), 'illustrative: 1.5 % a year' FROM carestair.mortality, generate_series(2027, 2050) AS y WHERE scenario = 'variant2026' AND year = 2026;
 SELECT carestair.run_projection_scenario('variant2026', ARRAY['5524', '5520']);
 -- Example (doc): the parts add up to the difference (rounded to 0.1 person).

@@ -45,6 +45,23 @@ COMMENT ON COLUMN carestair.ssb_projection.source IS 'Where the numbers came fro
 SELECT pg_catalog.pg_extension_config_dump('carestair.ssb_projection', '');
 
 /*
+ * _ssb_parse_sex(label): 1, 2, 0 (both sexes) from an SSB sex label in
+ * English, Norwegian or code form; NULL when not a sex.  Internal.
+ */
+CREATE FUNCTION carestair._ssb_parse_sex(label text)
+RETURNS integer
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT CASE
+           WHEN pg_catalog.lower(pg_catalog.btrim(label)) IN ('1', 'males', 'male', 'menn', 'mann', 'm') THEN 1
+           WHEN pg_catalog.lower(pg_catalog.btrim(label)) IN ('2', 'females', 'female', 'kvinner', 'kvinne', 'k', 'f') THEN 2
+           WHEN pg_catalog.lower(pg_catalog.btrim(label)) IN ('0', 'both sexes', 'begge kjønn', 'total', 'i alt') THEN 0
+         END;
+END;
+
+COMMENT ON FUNCTION carestair._ssb_parse_sex(text) IS 'Internal: SSB sex code from a label (''Males''/''Menn''/''1'' -> 1, ''Females''/''Kvinner''/''2'' -> 2, both sexes -> 0).';
+
+/*
  * _ssb_age_band(label): (age_from, age_to) from an SSB age label: all ages
  * ('I alt', 'Alle aldre', 'total') -> (0, NULL); a single year ('67 år',
  * '067', '67 years') -> (67, 67); an open group ('105 år eller eldre',

@@ -95,4 +95,5 @@ SELECT age_group, year, round(mean) AS mean, round(quantile_values[1]) AS "5 %",
 \i tools/demo_staffing.sql
 \i tools/demo_kostra.sql
 \i tools/demo_legevakt.sql
+\i tools/demo_seeds.sql
 \i tools/demo_report.sql
