@@ -191,3 +191,20 @@ BEGIN ATOMIC
     SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended(pg_catalog.concat('carestair:', what), 0));
 END;
 COMMENT ON FUNCTION carestair._serialise(text) IS 'Internal: serialises concurrent writers of the same data (transaction advisory lock).';
+
+/*
+ * _caller_text(sql, columns): a caller's query wrapped to be read under the
+ * caller's search_path through carestair._caller_query, its columns (by
+ * name) as text, for functions that cast them themselves.  Internal.
+ */
+CREATE FUNCTION carestair._caller_text(sql text, columns text[])
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT pg_catalog.format('SELECT * FROM carestair._caller_query(%L) AS q(%s)',
+               pg_catalog.format('SELECT %s FROM (%s) AS q',
+                   pg_catalog.string_agg(pg_catalog.format('q.%I::pg_catalog.text', c), ', ' ORDER BY i), sql),
+               pg_catalog.string_agg(pg_catalog.format('%I text', c), ', ' ORDER BY i))
+      FROM pg_catalog.unnest(columns) WITH ORDINALITY AS u(c, i);
+END;
+COMMENT ON FUNCTION carestair._caller_text(text, text[]) IS 'Internal: a caller''s query wrapped for carestair._caller_query, its columns as text.';
