@@ -43,16 +43,17 @@ SQL_MODULES = \
 	src/location.sql \
 	src/followup.sql \
 	src/bi.sql \
-	src/report.sql
+	src/report.sql \
+	src/hardening.sql
 
 MODULE_big  = carestair
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
-DATA        = $(wildcard sql/updates/$(EXTENSION)--*--*.sql)
-EXTRA_CLEAN = results regression.diffs regression.out tap.out
+DATA        = $(wildcard sql/updates/$(EXTENSION)--*.sql)
+EXTRA_CLEAN = results regression.diffs regression.out tap.out system.out test/unit/run_unit
 
 # pg_regress: 00_setup creates the extension, the rest run in listed order.
-REGRESS      = 00_setup region population ssb_import ssb_jsonstat population_stats care_level iplos beds beon care_demand dementia staffing rota projection projection_scenario projection_backtest mortality_forecast decompose kostra kostra_compare kostra_nok ssb_projection projection_vs_ssb stochastic stochastic_estimate travel_time location legevakt road_network postgis_schema followup bi report
+REGRESS      = 00_setup region population ssb_import ssb_jsonstat population_stats care_level iplos beds beon care_demand dementia staffing rota projection projection_scenario projection_backtest mortality_forecast decompose kostra kostra_compare kostra_nok ssb_projection projection_vs_ssb stochastic stochastic_estimate travel_time location legevakt road_network postgis_schema followup bi report hardening
 REGRESS_OPTS = --load-extension=postgis
 
 PG_CPPFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter
@@ -80,3 +81,22 @@ test: deps
 # make demo [DB=<conninfo>]: the main job on the bundled real data.
 demo: deps
 	tools/run-demo.sh "$(DB)"
+
+# make unit: the numeric kernels' unit tests in plain C, without a server
+# (test/unit/, PostGIS style: server symbols stubbed in test/unit/pg_stubs.c).
+# make test runs it through test/system/unit.sh.
+UNIT_KERNELS = src/beds_kernel.c src/decompose_kernel.c src/projection_kernel.c
+.PHONY: unit
+unit: test/unit/run_unit
+	test/unit/run_unit
+
+test/unit/run_unit: test/unit/pg_stubs.c test/unit/test_kernels.c test/unit/unit.h $(UNIT_KERNELS) $(wildcard src/*.h)
+	$(CC) $(CPPFLAGS) $(PG_CPPFLAGS) -I$(includedir_server) -Isrc -Itest/unit $(CFLAGS) -o $@ \
+		test/unit/pg_stubs.c test/unit/test_kernels.c $(UNIT_KERNELS) \
+		$(pkglibdir)/libpgcommon.a $(pkglibdir)/libpgport.a -lm
+
+# make valgrind: the C paths of the regression tests under memcheck; reports
+# the errors in carestair frames (tools/valgrind.sh).  Slow; not in make test.
+.PHONY: valgrind
+valgrind:
+	tools/valgrind.sh

@@ -111,8 +111,10 @@ BEGIN
         RAISE EXCEPTION 'invalid age_from %', age_from
             USING ERRCODE = 'invalid_parameter_value', HINT = 'Ages run from 0 to 150; 67 or 80 are usual.';
     END IF;
-    EXECUTE format('SELECT sum(p.persons)::float8 FROM (%s) AS p WHERE p.region::text = %L AND p.year = %s AND p.age >= %s',
-                   population_sql, region, base_year, age_from) INTO base_persons;
+    SELECT sum(p.persons) INTO base_persons
+      FROM carestair._caller_query(carestair._caller_population(population_sql, region))
+           AS p(region text, year integer, age integer, persons float8)
+     WHERE p.year = base_year AND p.age >= age_from;
     IF base_persons IS NULL OR base_persons = 0 THEN
         RAISE EXCEPTION 'population_sql has no persons aged % or over in region % for base year %', age_from, region, base_year
             USING ERRCODE = 'no_data_found',
@@ -120,15 +122,15 @@ BEGIN
     END IF;
     RETURN QUERY EXECUTE format($q$
         WITH pop AS (
-            SELECT p.year::integer AS year, sum(p.persons)::float8 AS persons
-              FROM (%s) AS p
-             WHERE p.region::text = %L AND p.age >= %s
+            SELECT p.year, sum(p.persons) AS persons
+              FROM carestair._caller_query(%L) AS p(region text, year integer, age integer, persons float8)
+             WHERE p.age >= %s
              GROUP BY 1
         )
         SELECT pop.year, pop.persons, %s * pop.persons / %s, b.offered_load, b.beds, b.refusal_probability, b.occupancy
           FROM pop CROSS JOIN LATERAL carestair.beds_needed(%s * pop.persons / %s, %s, %s) AS b
          ORDER BY pop.year
-    $q$, population_sql, region, age_from, arrivals_per_day, base_persons,
+    $q$, carestair._caller_population(population_sql, region), age_from, arrivals_per_day, base_persons,
          arrivals_per_day, base_persons, mean_stay_days, max_refusal);
 END
 $$;

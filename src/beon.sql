@@ -22,7 +22,7 @@ CREATE TABLE carestair.beon_rule (
     note          text,
     builtin       boolean NOT NULL DEFAULT false,
     PRIMARY KEY (rule_set, version, rule_id),
-    CONSTRAINT beon_rule_mean_range CHECK (1 <= mean_adl_from AND mean_adl_from < mean_adl_to AND mean_adl_to <= 5),
+    CONSTRAINT beon_rule_mean_range CHECK (1::double precision <= mean_adl_from AND mean_adl_from < mean_adl_to AND mean_adl_to <= 5::double precision),
     CONSTRAINT beon_rule_age_range CHECK (0 <= age_from AND age_from <= age_to AND age_to <= 150)
 );
 
@@ -148,7 +148,7 @@ CREATE TABLE carestair.care_unit_cost (
     region      text NOT NULL REFERENCES carestair.region (region) ON UPDATE CASCADE,
     level       carestair.care_level NOT NULL,
     price_year  integer NOT NULL,
-    nok_per_user_year numeric NOT NULL CONSTRAINT care_unit_cost_not_negative CHECK (nok_per_user_year >= 0),
+    nok_per_user_year numeric NOT NULL CONSTRAINT care_unit_cost_not_negative CHECK (nok_per_user_year >= 0::numeric AND nok_per_user_year < 'Infinity'::numeric),
     source      text NOT NULL,
     PRIMARY KEY (region, level, price_year)
 );
@@ -193,7 +193,8 @@ BEGIN
         WITH rec AS (
             SELECT r.person_id, r.region::text AS region, r.current_level::carestair.care_level AS current_level,
                    (carestair.beon_classify(r.profile, r.age, r.lives_alone, r.dementia, r.informal_care, %L, %s)).level AS assessed
-              FROM (%s) AS r
+              FROM carestair._caller_query(%L) AS r(person_id text, region text, current_level carestair.care_level,
+                   profile carestair.iplos_profile, age integer, lives_alone boolean, dementia boolean, informal_care boolean)
         ), costed AS (
             SELECT rec.*,
                    carestair._unit_cost(rec.region, rec.current_level, %s) AS cost_current,
@@ -212,7 +213,10 @@ BEGIN
           FROM costed
          GROUP BY region, current_level
          ORDER BY region, current_level
-    $q$, rule_set, coalesce(version::text, 'NULL'), records_sql,
+    $q$, rule_set, coalesce(version::text, 'NULL'),
+         pg_catalog.format('SELECT q.person_id::pg_catalog.text, q.region::pg_catalog.text, q.current_level::carestair.care_level,
+                                   q.profile::carestair.iplos_profile, q.age::pg_catalog.int4, q.lives_alone::pg_catalog.bool,
+                                   q.dementia::pg_catalog.bool, q.informal_care::pg_catalog.bool FROM (%s) AS q', records_sql),
          coalesce(price_year::text, 'NULL'), coalesce(price_year::text, 'NULL'));
 END
 $$;

@@ -12,8 +12,8 @@ CREATE TABLE carestair.care_users (
     level         carestair.care_level NOT NULL,
     age_from      integer NOT NULL CONSTRAINT care_users_age_from CHECK (age_from BETWEEN 0 AND 150),
     age_to        integer CONSTRAINT care_users_age_to CHECK (age_to >= age_from),
-    users         numeric NOT NULL CONSTRAINT care_users_not_negative CHECK (users >= 0),
-    hours_per_user_week numeric CONSTRAINT care_users_hours_not_negative CHECK (hours_per_user_week >= 0),
+    users         numeric NOT NULL CONSTRAINT care_users_not_negative CHECK (users >= 0::numeric AND users < 'Infinity'::numeric),
+    hours_per_user_week numeric CONSTRAINT care_users_hours_not_negative CHECK (hours_per_user_week >= 0::numeric AND hours_per_user_week < 'Infinity'::numeric),
     source        text NOT NULL,
     PRIMARY KEY (region, year, level, age_from)
 );
@@ -34,7 +34,7 @@ SELECT pg_catalog.pg_extension_config_dump('carestair.care_users', '');
 CREATE TABLE carestair.care_staffing_norm (
     region            text NOT NULL REFERENCES carestair.region (region) ON UPDATE CASCADE,
     level             carestair.care_level NOT NULL,
-    arsverk_per_place numeric NOT NULL CONSTRAINT care_staffing_norm_not_negative CHECK (arsverk_per_place >= 0),
+    arsverk_per_place numeric NOT NULL CONSTRAINT care_staffing_norm_not_negative CHECK (arsverk_per_place >= 0::numeric AND arsverk_per_place < 'Infinity'::numeric),
     source            text NOT NULL,
     PRIMARY KEY (region, level)
 );
@@ -52,7 +52,7 @@ CREATE TABLE carestair.care_shift (
     scenario       text NOT NULL CONSTRAINT care_shift_scenario_not_blank CHECK (btrim(scenario) <> ''),
     from_level     carestair.care_level NOT NULL,
     to_level       carestair.care_level NOT NULL,
-    share_per_year numeric NOT NULL CONSTRAINT care_shift_share CHECK (share_per_year > 0 AND share_per_year < 1),
+    share_per_year numeric NOT NULL CONSTRAINT care_shift_share CHECK (share_per_year > 0::numeric AND share_per_year < 1::numeric),
     start_year     integer NOT NULL,
     description    text,
     PRIMARY KEY (scenario, from_level, to_level),
@@ -159,9 +159,8 @@ BEGIN
     END IF;
     RETURN QUERY EXECUTE format($q$
         WITH pop AS (
-            SELECT p.region::text AS region, p.year::integer AS year, p.age::integer AS age, sum(p.persons)::float8 AS persons
-              FROM (%s) AS p
-             WHERE p.region::text = %L
+            SELECT p.region, p.year, p.age, sum(p.persons) AS persons
+              FROM carestair._caller_query(%L) AS p(region text, year integer, age integer, persons float8)
              GROUP BY 1, 2, 3
         ), cov AS (
             SELECT * FROM carestair.care_coverage(%L, %s, %s)
@@ -200,7 +199,7 @@ BEGIN
                               WHERE x.level = s.level AND x.region IN (%L, '0000')
                               ORDER BY x.region = '0000' LIMIT 1) AS n ON true
          ORDER BY s.year, s.level
-    $q$, population_sql, region, region, base_from, base_to, scenario,
+    $q$, carestair._caller_population(population_sql, region), region, base_from, base_to, scenario,
          region, scenario, hours_per_arsverk, absence_factor, region, coalesce(price_year::text, 'NULL'), region);
 END
 $$;
@@ -220,6 +219,7 @@ LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+    PERFORM carestair._serialise('care_users');   -- concurrent calls wait, not collide
     PERFORM carestair._require_columns(records_sql, '{region,year,level,age}', 'records_sql');
     IF bands IS NULL OR cardinality(bands) = 0 OR bands[1] <> 0
        OR EXISTS (SELECT FROM unnest(bands) WITH ORDINALITY AS b(a, i)
@@ -231,8 +231,8 @@ BEGIN
     END IF;
     RETURN QUERY EXECUTE format($q$
         WITH r AS (
-            SELECT q.region::text AS region, q.year::integer AS year, q.level::carestair.care_level AS level, q.age::integer AS age
-              FROM (%s) AS q
+            SELECT q.region, q.year, q.level, q.age
+              FROM carestair._caller_query(%L) AS q(region text, year integer, level carestair.care_level, age integer)
         ), b AS (
             SELECT x.a AS age_from, lead(x.a) OVER (ORDER BY x.a) - 1 AS age_to FROM unnest(%L::integer[]) AS x(a)
         ), counted AS (
@@ -245,7 +245,8 @@ BEGIN
         ON CONFLICT (region, year, level, age_from) DO UPDATE
            SET age_to = excluded.age_to, users = excluded.users, source = excluded.source
         RETURNING u.region, u.year, u.level, u.age_from, u.age_to, u.users
-    $q$, records_sql, bands, source);
+    $q$, pg_catalog.format('SELECT q.region::pg_catalog.text, q.year::pg_catalog.int4, q.level::carestair.care_level, q.age::pg_catalog.int4 FROM (%s) AS q',
+                           records_sql), bands, source);
 END
 $$;
 

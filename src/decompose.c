@@ -99,7 +99,7 @@ decomp_state_new(MemoryContext ctx, int kind, int n)
 	{
 		st->w = MemoryContextAllocZero(ctx, dsz);
 		st->work = MemoryContextAllocZero(ctx, add_size(dsz, sizeof(double)));
-		decomp_shapley_weights(n, st->w);
+		carestair_decomp_shapley_weights(n, st->w);
 	}
 	return st;
 }
@@ -266,8 +266,8 @@ decomp_trans(FunctionCallInfo fcinfo, int kind)
 		}
 	}
 
-	v0 = decomp_product(n, st->x0);
-	v1 = decomp_product(n, st->x1);
+	v0 = carestair_decomp_product(n, st->x0);
+	v1 = carestair_decomp_product(n, st->x1);
 	if (isinf(v0) || isinf(v1))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -277,9 +277,9 @@ decomp_trans(FunctionCallInfo fcinfo, int kind)
 				 errhint("Express the factors in larger units (e.g. thousand NOK).")));
 
 	if (kind == DECOMP_LMDI)
-		decomp_lmdi_cell(n, st->x0, st->x1, st->cell_eff);
+		carestair_decomp_lmdi_cell(n, st->x0, st->x1, st->cell_eff);
 	else
-		decomp_shapley_cell(n, st->x0, st->x1, st->w, st->work, st->cell_eff);
+		carestair_decomp_shapley_cell(n, st->x0, st->x1, st->w, st->work, st->cell_eff);
 
 	for (k = 0; k < n; k++)
 	{
@@ -290,10 +290,10 @@ decomp_trans(FunctionCallInfo fcinfo, int kind)
 					 errdetail("The cell is x0 = %s, x1 = %s.",
 							   decomp_array_text(n, st->x0), decomp_array_text(n, st->x1)),
 					 errhint("Express the factors in larger units (e.g. thousand NOK).")));
-		decomp_sum_add(&st->eff[k], st->cell_eff[k]);
+		carestair_decomp_sum_add(&st->eff[k], st->cell_eff[k]);
 	}
-	decomp_sum_add(&st->v0, v0);
-	decomp_sum_add(&st->v1, v1);
+	carestair_decomp_sum_add(&st->v0, v0);
+	carestair_decomp_sum_add(&st->v1, v1);
 	st->ncells++;
 
 	PG_RETURN_POINTER(st);
@@ -354,9 +354,9 @@ carestair_decomp_combine(PG_FUNCTION_ARGS)
 				 errdetail("Every cell of one decomposition has the same factors, in the same order, in x0 and x1."),
 				 errhint("Check that all rows of the group build their arrays the same way.")));
 	for (k = 0; k < a->nfactors; k++)
-		decomp_sum_merge(&a->eff[k], &b->eff[k]);
-	decomp_sum_merge(&a->v0, &b->v0);
-	decomp_sum_merge(&a->v1, &b->v1);
+		carestair_decomp_sum_merge(&a->eff[k], &b->eff[k]);
+	carestair_decomp_sum_merge(&a->v0, &b->v0);
+	carestair_decomp_sum_merge(&a->v1, &b->v1);
 	a->ncells += b->ncells;
 	PG_RETURN_POINTER(a);
 }
@@ -449,7 +449,7 @@ decomp_effects(DecompState *st)
 	int			k;
 
 	for (k = 0; k < st->nfactors; k++)
-		e[k] = decomp_sum_value(&st->eff[k]);
+		e[k] = carestair_decomp_sum_value(&st->eff[k]);
 	return e;
 }
 
@@ -495,8 +495,8 @@ carestair_lmdi_multiplicative_final(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (DecompState *) PG_GETARG_POINTER(0);
-	v0 = decomp_sum_value(&st->v0);
-	v1 = decomp_sum_value(&st->v1);
+	v0 = carestair_decomp_sum_value(&st->v0);
+	v1 = carestair_decomp_sum_value(&st->v1);
 	if (!(v0 > 0.0) || !(v1 > 0.0))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_EXCEPTION),
@@ -504,7 +504,7 @@ carestair_lmdi_multiplicative_final(PG_FUNCTION_ARGS)
 						float8out_internal(v0), float8out_internal(v1)),
 				 errdetail("The multiplicative decomposition splits the ratio of the totals, which is 0 or undefined here."),
 				 errhint("Use carestair.lmdi_additive, which splits the difference.")));
-	lm = decomp_logmean(v1, v0);
+	lm = carestair_decomp_logmean(v1, v0);
 	e = decomp_effects(st);
 	for (k = 0; k < st->nfactors; k++)
 		e[k] = exp(e[k] / lm);

@@ -24,31 +24,31 @@ typedef struct DecompSum
 	double		comp;
 } DecompSum;
 
-extern void decomp_sum_add(DecompSum *s, double x);
-extern void decomp_sum_merge(DecompSum *s, const DecompSum *t);
-extern double decomp_sum_value(const DecompSum *s);
+extern void carestair_decomp_sum_add(DecompSum *s, double x);
+extern void carestair_decomp_sum_merge(DecompSum *s, const DecompSum *t);
+extern double carestair_decomp_sum_value(const DecompSum *s);
 
 /* Logarithmic mean L(a, b) = (a - b) / (ln a - ln b), L(a, a) = a. */
-extern double decomp_logmean(double a, double b);
+extern double carestair_decomp_logmean(double a, double b);
 
 /* Product of n factors. */
-extern double decomp_product(int n, const double *x);
+extern double carestair_decomp_product(int n, const double *x);
 
 /*
  * LMDI-I additive effects of one cell (factors >= 0) into eff[0..n-1];
  * cells with zero values follow the limits of Ang, Zhang & Choi (1998).
  */
-extern void decomp_lmdi_cell(int n, const double *x0, const double *x1,
+extern void carestair_decomp_lmdi_cell(int n, const double *x0, const double *x1,
 							 double *eff);
 
 /* Shapley weights w[s] = s! (n-1-s)! / n!, s = 0..n-1. */
-extern void decomp_shapley_weights(int n, double *w);
+extern void carestair_decomp_shapley_weights(int n, double *w);
 
 /*
  * Shapley (Das Gupta) effects of one cell into eff[0..n-1]; w from
- * decomp_shapley_weights, work has room for n doubles.
+ * carestair_decomp_shapley_weights, work has room for n doubles.
  */
-extern void decomp_shapley_cell(int n, const double *x0, const double *x1,
+extern void carestair_decomp_shapley_cell(int n, const double *x0, const double *x1,
 								const double *w, double *work, double *eff);
 
 #endif							/* CARESTAIR_DECOMPOSE_H */

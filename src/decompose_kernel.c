@@ -21,7 +21,7 @@
  * bits lost when x is added to sum, whichever of the two is larger.
  */
 void
-decomp_sum_add(DecompSum *s, double x)
+carestair_decomp_sum_add(DecompSum *s, double x)
 {
 	double		t = s->sum + x;
 
@@ -34,15 +34,15 @@ decomp_sum_add(DecompSum *s, double x)
 
 /* Add the running sum t into s (used by the combine step). */
 void
-decomp_sum_merge(DecompSum *s, const DecompSum *t)
+carestair_decomp_sum_merge(DecompSum *s, const DecompSum *t)
 {
-	decomp_sum_add(s, t->sum);
+	carestair_decomp_sum_add(s, t->sum);
 	s->comp += t->comp;
 }
 
 /* The compensated value of a running sum. */
 double
-decomp_sum_value(const DecompSum *s)
+carestair_decomp_sum_value(const DecompSum *s)
 {
 	return s->sum + s->comp;
 }
@@ -53,7 +53,7 @@ decomp_sum_value(const DecompSum *s)
  * when a and b are close (no cancellation in a - b) and when b is tiny.
  */
 double
-decomp_logmean(double a, double b)
+carestair_decomp_logmean(double a, double b)
 {
 	double		hi = Max(a, b);
 	double		lo = Min(a, b);
@@ -69,7 +69,7 @@ decomp_logmean(double a, double b)
 
 /* Product of the n factors of one period. */
 double
-decomp_product(int n, const double *x)
+carestair_decomp_product(int n, const double *x)
 {
 	double		p = 1.0;
 	int			k;
@@ -96,7 +96,7 @@ decomp_product(int n, const double *x)
  * to zero with no zero factor still get their (tiny, correct) effects.
  */
 void
-decomp_lmdi_cell(int n, const double *x0, const double *x1, double *eff)
+carestair_decomp_lmdi_cell(int n, const double *x0, const double *x1, double *eff)
 {
 	int			zeros0 = 0,
 				zeros1 = 0;
@@ -124,14 +124,14 @@ decomp_lmdi_cell(int n, const double *x0, const double *x1, double *eff)
 			return;				/* both values are zero: no change */
 		if (zeros0 > 0)
 		{
-			v1 = decomp_product(n, x1);
+			v1 = carestair_decomp_product(n, x1);
 			for (k = 0; k < n; k++)
 				if (x0[k] == 0.0)
 					eff[k] = v1 / zeros0;
 		}
 		else
 		{
-			v0 = decomp_product(n, x0);
+			v0 = carestair_decomp_product(n, x0);
 			for (k = 0; k < n; k++)
 				if (x1[k] == 0.0)
 					eff[k] = -v0 / zeros1;
@@ -153,8 +153,8 @@ decomp_lmdi_cell(int n, const double *x0, const double *x1, double *eff)
 	 * it is right even where a product underflows.
 	 */
 	d = lnv1 - lnv0;
-	v0 = decomp_product(n, x0);
-	v1 = decomp_product(n, x1);
+	v0 = carestair_decomp_product(n, x0);
+	v1 = carestair_decomp_product(n, x1);
 	if (fabs(d) >= 0.5 && v0 > 0.0 && v1 > 0.0)
 		lm = (v1 - v0) / d;
 	else if (d == 0.0)
@@ -174,7 +174,7 @@ decomp_lmdi_cell(int n, const double *x0, const double *x1, double *eff)
  * eq. 2.6-2.8).
  */
 void
-decomp_shapley_weights(int n, double *w)
+carestair_decomp_shapley_weights(int n, double *w)
 {
 	double		binom = 1.0;	/* C(n-1, s) */
 	int			s;
@@ -196,7 +196,7 @@ decomp_shapley_weights(int n, double *w)
  * formula for a rate that is a product of n factors, for any sign.
  */
 void
-decomp_shapley_cell(int n, const double *x0, const double *x1,
+carestair_decomp_shapley_cell(int n, const double *x0, const double *x1,
 					const double *w, double *work, double *eff)
 {
 	int			k,

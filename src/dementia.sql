@@ -73,6 +73,9 @@ BEGIN
     END IF;
     PERFORM carestair._require_columns(population_sql, '{region,year,sex,age,persons}', 'population_sql');
     PERFORM carestair._require_columns(prev, '{sex,age_from,age_to,prevalence}', 'prevalence_sql');
+    -- The caller's queries run under the caller's search_path (doc/hardening.md).
+    population_sql := carestair._caller_text(population_sql, '{region,year,sex,age,persons}');
+    prev := carestair._caller_text(prev, '{sex,age_from,age_to,prevalence}');
 
     /* The prevalence table: one row per band, rates in [0, 1]. */
     EXECUTE format($q$

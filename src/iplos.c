@@ -13,6 +13,7 @@
 
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
 #include "iplos.h"
@@ -62,7 +63,8 @@ iplos_parse(const char *s, int len)
 	if (len != IPLOS_NVARS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid IPLOS profile \"%.*s\"", Min(len, 64), s),
+				 /* at most 64 bytes, cut on a character boundary */
+				 errmsg("invalid IPLOS profile \"%.*s\"", pg_mbcliplen(s, len, 64), s),
 				 errdetail("An IPLOS profile has %d scores, one per variable; this has %d.", IPLOS_NVARS, len),
 				 errhint("Write the scores in the order of carestair.iplos_variables(), e.g. '11223119111111199'.")));
 	for (i = 0; i < IPLOS_NVARS; i++)
@@ -78,8 +80,10 @@ iplos_parse(const char *s, int len)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("invalid IPLOS profile \"%.*s\"", len, s),
-					 errdetail("Score %d (%s) is \"%c\"; IPLOS scores are 1 to 5, or 9 for not relevant.",
-							   i + 1, carestair_iplos_variable_names[i], c),
+					 /* bytes before i are ASCII digits: a whole character starts at i */
+					 errdetail("Score %d (%s) is \"%.*s\"; IPLOS scores are 1 to 5, or 9 for not relevant.",
+							   i + 1, carestair_iplos_variable_names[i],
+							   Min(pg_mblen(s + i), len - i), s + i),
 					 errhint("Use 9 for a variable that is not relevant or not assessed.")));
 		p |= code << (3 * i);
 	}
@@ -119,6 +123,8 @@ carestair_iplos_recv(PG_FUNCTION_ARGS)
 	int			len = buf->len - buf->cursor;
 
 	s = pq_getmsgbytes(buf, len);
+	/* Raw bytes: valid in the database encoding before an error quotes them. */
+	(void) pg_verify_mbstr(GetDatabaseEncoding(), s, len, false);
 	PG_RETURN_DATUM(IplosProfileGetDatum(iplos_parse(s, len)));
 }
 

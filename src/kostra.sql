@@ -237,7 +237,7 @@ CREATE TABLE carestair.care_service_stat (
                 CONSTRAINT care_service_stat_measure CHECK (measure IN ('recipients', 'residents', 'hours_per_week_per_recipient', 'arsverk', 'places', 'days')),
     age_group   text NOT NULL DEFAULT 'all'
                 CONSTRAINT care_service_stat_age_group CHECK (age_group IN ('all', '0-66', '67-79', '80+', '0-79')),
-    value       numeric NOT NULL CONSTRAINT care_service_stat_value_not_negative CHECK (value >= 0),
+    value       numeric NOT NULL CONSTRAINT care_service_stat_value_not_negative CHECK (value >= 0::numeric AND value < 'Infinity'::numeric),
     derived     boolean NOT NULL DEFAULT false,
     source      text NOT NULL,
     PRIMARY KEY (region, year, service, measure, age_group)
@@ -263,7 +263,7 @@ CREATE TABLE carestair.need_index (
                 CONSTRAINT need_index_year_range CHECK (year BETWEEN 1990 AND 2200),
     sector      text NOT NULL
                 CONSTRAINT need_index_sector CHECK (sector IN ('samlet', 'pleie_og_omsorg', 'kommunehelse')),
-    value       numeric NOT NULL CONSTRAINT need_index_positive CHECK (value > 0),
+    value       numeric NOT NULL CONSTRAINT need_index_positive CHECK (value > 0::numeric AND value < 'Infinity'::numeric),
     derived     boolean NOT NULL,
     source      text NOT NULL,
     PRIMARY KEY (region, year, sector)

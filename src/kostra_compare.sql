@@ -475,7 +475,7 @@ BEGIN ATOMIC
            WHEN resource OPERATOR(pg_catalog.=) 'recipients'
              THEN ARRAY[pop_band OPERATOR(pg_catalog./) pop, rec OPERATOR(pg_catalog./) pop_band]
            ELSE ARRAY[pop_band OPERATOR(pg_catalog./) pop, rec OPERATOR(pg_catalog./) pop_band,
-                      cost OPERATOR(pg_catalog./) nullif(rec_total, 0)]
+                      cost OPERATOR(pg_catalog./) nullif(rec_total, 0::float8)]
          END;
 END;
 
@@ -545,14 +545,14 @@ BEGIN ATOMIC
            WHEN 'age_mix' THEN 100 OPERATOR(pg_catalog.*) t.p80_k OPERATOR(pg_catalog./) t.pop_k
            WHEN 'coverage' THEN 1000 OPERATOR(pg_catalog.*) t.rec_k OPERATOR(pg_catalog./) t.pop_k
            WHEN 'unit_cost' THEN CASE WHEN t.rec_k IS NULL THEN t.cost_k OPERATOR(pg_catalog./) t.pop_k
-                                      ELSE t.cost_k OPERATOR(pg_catalog./) nullif(t.rec_k, 0) END
+                                      ELSE t.cost_k OPERATOR(pg_catalog./) nullif(t.rec_k, 0::float8) END
          END,
          CASE n.effect
            WHEN 'population' THEN t.pop_r
            WHEN 'age_mix' THEN 100 OPERATOR(pg_catalog.*) t.p80_r OPERATOR(pg_catalog./) t.pop_r
            WHEN 'coverage' THEN 1000 OPERATOR(pg_catalog.*) t.rec_r OPERATOR(pg_catalog./) t.pop_r
            WHEN 'unit_cost' THEN CASE WHEN t.rec_r IS NULL THEN t.cost_r OPERATOR(pg_catalog./) t.pop_r
-                                      ELSE t.cost_r OPERATOR(pg_catalog./) nullif(t.rec_r, 0) END
+                                      ELSE t.cost_r OPERATOR(pg_catalog./) nullif(t.rec_r, 0::float8) END
          END,
          n.amount
     FROM named AS n JOIN tot AS t ON t.service OPERATOR(pg_catalog.=) n.service;

@@ -96,7 +96,7 @@ BEGIN ATOMIC
          (SELECT x.value FROM carestair.kommune_indicator AS x WHERE x.region OPERATOR(pg_catalog.=) k.region
              AND x.year OPERATOR(pg_catalog.=) _nok_kommune.year AND x.indicator OPERATOR(pg_catalog.=) 'innbyggere'),
          ((po.value OPERATOR(pg_catalog.*) a.value) OPERATOR(pg_catalog.+) (kh.value OPERATOR(pg_catalog.*) b.value))
-           OPERATOR(pg_catalog./) nullif(a.value OPERATOR(pg_catalog.+) b.value, 0),
+           OPERATOR(pg_catalog./) nullif(a.value OPERATOR(pg_catalog.+) b.value, 0::numeric),
          (SELECT pg_catalog.sum(x.value) FILTER (WHERE x.indicator OPERATOR(pg_catalog.=) 'institusjon_beboere')
                  OPERATOR(pg_catalog.+) pg_catalog.sum(x.value) FILTER (WHERE x.indicator OPERATOR(pg_catalog.=) 'hjemmetjeneste_brukere')
             FROM carestair.kommune_indicator AS x WHERE x.region OPERATOR(pg_catalog.=) k.region AND x.year OPERATOR(pg_catalog.=) _nok_kommune.year)

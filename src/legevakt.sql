@@ -8,7 +8,7 @@
 CREATE TABLE carestair.demand_point (
     point_id bigint PRIMARY KEY,
     region   text NOT NULL REFERENCES carestair.region (region),
-    persons  numeric NOT NULL CONSTRAINT demand_point_persons CHECK (persons >= 0),
+    persons  numeric NOT NULL CONSTRAINT demand_point_persons CHECK (persons >= 0::numeric AND persons < 'Infinity'::numeric),
     year     integer,
     geom     geometry(Point, 25833) NOT NULL,
     source   text
@@ -26,8 +26,8 @@ CREATE TABLE carestair.site (
     name              text NOT NULL,
     region            text NOT NULL REFERENCES carestair.region (region),
     kind              text NOT NULL CONSTRAINT site_kind CHECK (kind IN ('existing', 'candidate', 'forsvaret')),
-    annual_fixed_cost numeric CONSTRAINT site_cost CHECK (annual_fixed_cost >= 0),
-    capacity          numeric CONSTRAINT site_capacity CHECK (capacity > 0),
+    annual_fixed_cost numeric CONSTRAINT site_cost CHECK (annual_fixed_cost >= 0::numeric AND annual_fixed_cost < 'Infinity'::numeric),
+    capacity          numeric CONSTRAINT site_capacity CHECK (capacity > 0::numeric AND capacity < 'Infinity'::numeric),
     geom              geometry(Point, 25833) NOT NULL,
     source            text
 );
@@ -47,7 +47,7 @@ CREATE TABLE carestair.road_edge (
     target          bigint NOT NULL,
     minutes         double precision NOT NULL,
     reverse_minutes double precision NOT NULL DEFAULT -1,
-    km              double precision NOT NULL CONSTRAINT road_edge_km CHECK (km >= 0),
+    km              double precision NOT NULL CONSTRAINT road_edge_km CHECK (km >= 0::double precision AND km < 'Infinity'),
     geom            geometry(LineString, 25833) NOT NULL,
     link_id         bigint,
     kind            text,
@@ -110,6 +110,7 @@ AS $$
 DECLARE
     s bigint;
 BEGIN
+    PERFORM carestair._serialise('travel_time');   -- concurrent calls wait, not collide
     DELETE FROM carestair.travel_time;
     IF EXISTS (SELECT FROM carestair.road_edge) THEN
         FOR s IN SELECT x.site_id FROM carestair.site AS x ORDER BY x.site_id LOOP
@@ -171,16 +172,19 @@ BEGIN ATOMIC
     ), stats AS (
         SELECT r.level, r.key, max(r.tot) AS persons,
                coalesce(sum(r.persons) FILTER (WHERE r.minutes IS NULL), 0) AS persons_unreachable,
-               (sum(r.persons * r.minutes) FILTER (WHERE r.minutes IS NOT NULL)
-                 / nullif(sum(r.persons) FILTER (WHERE r.minutes IS NOT NULL), 0))::double precision AS mean_minutes,
+               (sum(r.persons::double precision * r.minutes) FILTER (WHERE r.minutes IS NOT NULL)
+                 / nullif(sum(r.persons) FILTER (WHERE r.minutes IS NOT NULL), 0::numeric)::double precision) AS mean_minutes,
                min(r.minutes) FILTER (WHERE r.cum >= 0.9 * r.tot) AS p90_minutes
           FROM ranked AS r GROUP BY r.level, r.key
     )
     SELECT s.level, s.key, s.persons, s.persons_unreachable, s.mean_minutes,
            CASE WHEN s.persons_unreachable <= 0.1 * s.persons THEN s.p90_minutes END,
-           n.norm, coalesce(w.within, 0), (coalesce(w.within, 0) / nullif(s.persons, 0))::double precision
+           n.norm, coalesce(w.within, 0), (coalesce(w.within, 0) / nullif(s.persons, 0::numeric))::double precision
       FROM stats AS s
      CROSS JOIN unnest(norms) AS n(norm)
+     -- NaN would pass minutes <= norm for every point: norms are checked first.
+     CROSS JOIN LATERAL carestair._require_range('norm', n.norm::numeric, 0, 10080,
+                  'Norms are travel times in minutes, from 0 to one week.', 'Pass e.g. ''{20,40,60}''.') AS chk
       LEFT JOIN LATERAL (
           SELECT sum(g.persons) AS within FROM grouped AS g
            WHERE g.level = s.level AND g.key = s.key AND g.minutes <= n.norm) AS w ON true
@@ -202,13 +206,13 @@ RETURNS TABLE (site_id bigint, persons numeric, cells bigint, geom geometry(Mult
 LANGUAGE sql STABLE PARALLEL RESTRICTED
 BEGIN ATOMIC
     SELECT n.site_id, sum(d.persons), count(*),
-           ST_Multi(ST_Union(ST_Expand(d.geom, cell_m / 2)))::geometry(MultiPolygon, 25833)
+           ST_Multi(ST_Union(ST_Expand(d.geom, cell_m / 2::double precision)))::geometry(MultiPolygon, 25833)
       FROM carestair.demand_point AS d
       JOIN LATERAL (
           SELECT t.site_id FROM carestair.travel_time AS t
            WHERE t.point_id = d.point_id AND t.site_id = ANY (open_sites) AND t.minutes IS NOT NULL
            ORDER BY t.minutes, t.site_id LIMIT 1) AS n ON true
-     WHERE (regions IS NULL OR d.region = ANY (regions)) AND cell_m > 0
+     WHERE (regions IS NULL OR d.region = ANY (regions)) AND cell_m > 0::double precision AND cell_m < 'Infinity'
      GROUP BY n.site_id
      ORDER BY n.site_id;
 END;
@@ -338,7 +342,7 @@ COMMENT ON COLUMN carestair.legevakt_parameter_effective.overridden IS 'True whe
 CREATE TABLE carestair.legevakt_contact_rate (
     age_from integer NOT NULL CONSTRAINT legevakt_contact_rate_age CHECK (age_from >= 0),
     age_to   integer NOT NULL,
-    rate     numeric NOT NULL CONSTRAINT legevakt_contact_rate_rate CHECK (rate >= 0),
+    rate     numeric NOT NULL CONSTRAINT legevakt_contact_rate_rate CHECK (rate >= 0::numeric AND rate < 'Infinity'::numeric),
     note     text,
     builtin  boolean NOT NULL DEFAULT false,
     PRIMARY KEY (age_from, builtin),
@@ -421,9 +425,9 @@ CREATE TABLE carestair.legevakt_scenario (
     equal_share      numeric NOT NULL DEFAULT 0.1,
     population_share numeric NOT NULL DEFAULT 0.9,
     use_share        numeric NOT NULL DEFAULT 0,
-    contribution     numeric NOT NULL DEFAULT 0 CONSTRAINT legevakt_scenario_contribution CHECK (contribution >= 0),
-    CONSTRAINT legevakt_scenario_key CHECK (equal_share >= 0 AND population_share >= 0 AND use_share >= 0
-                                            AND equal_share + population_share + use_share = 1)
+    contribution     numeric NOT NULL DEFAULT 0 CONSTRAINT legevakt_scenario_contribution CHECK (contribution >= 0::numeric AND contribution < 'Infinity'::numeric),
+    CONSTRAINT legevakt_scenario_key CHECK (equal_share >= 0::numeric AND population_share >= 0::numeric AND use_share >= 0::numeric
+                                            AND equal_share + population_share + use_share = 1::numeric)
 );
 COMMENT ON TABLE carestair.legevakt_scenario IS 'A legevakt scenario: open sites, member kommuner and the cost-sharing key. See doc/legevakt.md.';
 COMMENT ON COLUMN carestair.legevakt_scenario.scenario IS 'Scenario name.';
@@ -457,7 +461,7 @@ SELECT pg_catalog.pg_extension_config_dump('carestair.legevakt_scenario_member',
 CREATE TABLE carestair.legevakt_extra_demand (
     scenario text NOT NULL REFERENCES carestair.legevakt_scenario (scenario) ON DELETE CASCADE,
     point_id bigint NOT NULL REFERENCES carestair.demand_point (point_id),
-    persons  numeric NOT NULL CONSTRAINT legevakt_extra_demand_persons CHECK (persons > 0),
+    persons  numeric NOT NULL CONSTRAINT legevakt_extra_demand_persons CHECK (persons > 0::numeric AND persons < 'Infinity'::numeric),
     note     text,
     PRIMARY KEY (scenario, point_id)
 );

@@ -188,8 +188,9 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value',
                   HINT = format('Pass a query returning the columns %s.', array_to_string(columns, ', '));
     END IF;
-    EXECUTE format('SELECT %s FROM (%s) AS q LIMIT 0',
-                   (SELECT string_agg('q.' || quote_ident(c), ', ') FROM unnest(columns) AS c), query);
+    -- Under the caller's search_path, as the query itself will run.
+    PERFORM FROM carestair._caller_query(format('SELECT 0 FROM (SELECT %s FROM (%s) AS q LIMIT 0) AS r',
+                   (SELECT string_agg('q.' || quote_ident(c), ', ') FROM unnest(columns) AS c), query)) AS r(n integer);
 EXCEPTION WHEN undefined_column THEN
     RAISE EXCEPTION '% must return the columns %', argument, array_to_string(columns, ', ')
         USING ERRCODE = 'undefined_column',

@@ -34,10 +34,10 @@ WITH b AS (
 )
 SELECT c.region, g.name AS region_name, c.year, c.persons,
        c.persons_0_19, c.persons_20_66, c.persons_67_plus, c.persons_80_plus, c.persons_90_plus,
-       pg_catalog.round(100.0 * c.persons_67_plus / nullif(c.persons, 0), 2) AS pct_67_plus,
-       pg_catalog.round(100.0 * c.persons_80_plus / nullif(c.persons, 0), 2) AS pct_80_plus,
-       pg_catalog.round(100.0 * c.persons_90_plus / nullif(c.persons, 0), 2) AS pct_90_plus,
-       pg_catalog.round(100.0 * c.persons_67_plus / nullif(c.persons_20_66, 0), 2) AS old_age_dependency,
+       pg_catalog.round(100.0 * c.persons_67_plus::numeric / nullif(c.persons, 0)::numeric, 2) AS pct_67_plus,
+       pg_catalog.round(100.0 * c.persons_80_plus::numeric / nullif(c.persons, 0)::numeric, 2) AS pct_80_plus,
+       pg_catalog.round(100.0 * c.persons_90_plus::numeric / nullif(c.persons, 0)::numeric, 2) AS pct_90_plus,
+       pg_catalog.round(100.0 * c.persons_67_plus::numeric / nullif(c.persons_20_66, 0)::numeric, 2) AS old_age_dependency,
        c.open_age
   FROM c
   JOIN carestair.region AS g ON g.region = c.region;

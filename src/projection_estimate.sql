@@ -168,6 +168,13 @@ AS $$
 DECLARE
     missing integer;
 BEGIN
+    -- The range first: an extreme year would otherwise scan billions of years.
+    IF from_year IS NULL OR to_year IS NULL OR from_year < 1800 OR to_year > 2199 OR from_year > to_year THEN
+        RAISE EXCEPTION 'invalid years % to % for %', from_year, to_year, purpose
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'Population years run from 1800 to 2200, and from_year is at most to_year.',
+                  HINT = 'Pass a base period such as 2019 to 2023.';
+    END IF;
     SELECT y INTO missing FROM generate_series(from_year, to_year + 1) AS y
      WHERE NOT EXISTS (SELECT FROM carestair.population AS p
                         WHERE p.region = _require_population_years.region AND p.year = y)
@@ -189,7 +196,7 @@ CREATE TABLE carestair.fertility_standard (
     age      smallint NOT NULL
              CONSTRAINT fertility_standard_age_range CHECK (age BETWEEN 1 AND 150),
     rate     double precision NOT NULL
-             CONSTRAINT fertility_standard_rate_range CHECK (rate >= 0 AND rate < 'Infinity'),
+             CONSTRAINT fertility_standard_rate_range CHECK (rate >= 0::double precision AND rate < 'Infinity'),
     source   text NOT NULL,
     builtin  boolean NOT NULL DEFAULT false,
     PRIMARY KEY (standard, age)
@@ -443,6 +450,7 @@ BEGIN
             USING ERRCODE = 'null_value_not_allowed',
                   HINT = 'E.g. estimate_scenario_rates(''main'', ARRAY[''5524''], 2019, 2023, hmd_mx_text).';
     END IF;
+    PERFORM carestair._serialise('scenario:' || estimate_scenario_rates.scenario);   -- concurrent calls wait, not collide
     s := carestair._scenario(scenario);
     IF to_year >= s.base_year THEN
         RAISE EXCEPTION 'base period %-% reaches the base year % of scenario "%"', from_year, to_year, s.base_year, s.scenario

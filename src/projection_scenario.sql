@@ -17,9 +17,9 @@ CREATE TABLE carestair.projection_scenario (
     last_year   integer NOT NULL
                 CONSTRAINT projection_scenario_last_year_range CHECK (last_year BETWEEN base_year AND base_year + 200),
     sex_ratio   double precision NOT NULL DEFAULT 1.055
-                CONSTRAINT projection_scenario_sex_ratio_positive CHECK (sex_ratio > 0 AND sex_ratio < 'Infinity'),
+                CONSTRAINT projection_scenario_sex_ratio_positive CHECK (sex_ratio > 0::double precision AND sex_ratio < 'Infinity'),
     age0_migrant_exposure double precision NOT NULL DEFAULT 0.5
-                CONSTRAINT projection_scenario_age0_share CHECK (age0_migrant_exposure BETWEEN 0 AND 1),
+                CONSTRAINT projection_scenario_age0_share CHECK (age0_migrant_exposure BETWEEN 0::double precision AND 1::double precision),
     created_at  timestamptz NOT NULL DEFAULT pg_catalog.now()
 );
 
@@ -41,7 +41,7 @@ CREATE TABLE carestair.fertility (
     age      smallint NOT NULL
              CONSTRAINT fertility_age_range CHECK (age BETWEEN 1 AND 150),
     rate     double precision NOT NULL
-             CONSTRAINT fertility_rate_range CHECK (rate >= 0 AND rate < 'Infinity'),
+             CONSTRAINT fertility_rate_range CHECK (rate >= 0::double precision AND rate < 'Infinity'),
     source   text,
     PRIMARY KEY (scenario, region, year, age)
 );
@@ -64,7 +64,7 @@ CREATE TABLE carestair.mortality (
     age      smallint NOT NULL
              CONSTRAINT mortality_age_range CHECK (age BETWEEN 0 AND 150),
     q        double precision NOT NULL
-             CONSTRAINT mortality_q_is_probability CHECK (q BETWEEN 0 AND 1),
+             CONSTRAINT mortality_q_is_probability CHECK (q BETWEEN 0::double precision AND 1::double precision),
     source   text,
     PRIMARY KEY (scenario, region, year, sex, age)
 );
@@ -88,9 +88,9 @@ CREATE TABLE carestair.migration (
     age             smallint NOT NULL
                     CONSTRAINT migration_age_range CHECK (age BETWEEN 0 AND 150),
     immigrants      double precision NOT NULL
-                    CONSTRAINT migration_immigrants_range CHECK (immigrants >= 0 AND immigrants < 'Infinity'),
+                    CONSTRAINT migration_immigrants_range CHECK (immigrants >= 0::double precision AND immigrants < 'Infinity'),
     emigration_rate double precision NOT NULL
-                    CONSTRAINT migration_emigration_rate_range CHECK (emigration_rate BETWEEN 0 AND 1),
+                    CONSTRAINT migration_emigration_rate_range CHECK (emigration_rate BETWEEN 0::double precision AND 1::double precision),
     source          text,
     PRIMARY KEY (scenario, region, year, sex, age)
 );
@@ -309,6 +309,7 @@ DECLARE
     ly integer := coalesce(last_year, s.last_year);
     n bigint;
 BEGIN
+    PERFORM carestair._serialise('scenario:' || run_projection_scenario.scenario);   -- concurrent calls wait, not collide
     DELETE FROM carestair.projection_run AS x WHERE x.scenario = s.scenario;
     INSERT INTO carestair.projection_run (scenario, regions, base_year, last_year, row_count)
     VALUES (s.scenario, r, s.base_year, ly, 0);
@@ -408,9 +409,9 @@ SELECT y.scenario, y.region, y.year,
        round(y.p67::numeric, 1) AS persons_67_plus,
        round(y.p80::numeric, 1) AS persons_80_plus,
        round(y.p90::numeric, 1) AS persons_90_plus,
-       round((y.p67 / nullif(y.p20_66, 0))::numeric, 4) AS old_age_dependency_ratio,
-       round((100 * y.p80 / nullif(b.p80, 0))::numeric, 1) AS index_80_plus,
-       round((100 * y.p90 / nullif(b.p90, 0))::numeric, 1) AS index_90_plus
+       round((y.p67 / nullif(y.p20_66, 0::double precision))::numeric, 4) AS old_age_dependency_ratio,
+       round((100::double precision * y.p80 / nullif(b.p80, 0::double precision))::numeric, 1) AS index_80_plus,
+       round((100::double precision * y.p90 / nullif(b.p90, 0::double precision))::numeric, 1) AS index_90_plus
   FROM y
   JOIN carestair.projection_run AS u ON u.scenario = y.scenario
   JOIN y AS b ON b.scenario = y.scenario AND b.region = y.region AND b.year = u.base_year;

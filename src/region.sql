@@ -38,7 +38,7 @@ CREATE TABLE carestair.region_code_history (
     first_year  integer NOT NULL,
     last_year   integer CONSTRAINT region_code_history_years CHECK (last_year >= first_year),
     weight      numeric NOT NULL DEFAULT 1
-                CONSTRAINT region_code_history_weight CHECK (weight > 0 AND weight <= 1),
+                CONSTRAINT region_code_history_weight CHECK (weight > 0::numeric AND weight <= 1::numeric),
     builtin     boolean NOT NULL DEFAULT false,
     PRIMARY KEY (code, region, first_year)
 );
@@ -1335,20 +1335,20 @@ BEGIN
     SELECT f.ord, f.feature -> 'properties' ->> code_property AS code, f.feature -> 'geometry' AS geom_json
       FROM pg_catalog.jsonb_array_elements(geojson -> 'features') WITH ORDINALITY AS f(feature, ord);
 
-    SELECT b.ord, b.code INTO bad FROM _cs_boundary AS b
+    SELECT b.ord, b.code INTO bad FROM pg_temp._cs_boundary AS b
      WHERE b.code IS NULL OR b.code !~ '^[0-9]{4}$'
      ORDER BY b.ord LIMIT 1;
     IF FOUND THEN
-        DROP TABLE _cs_boundary;
+        DROP TABLE pg_temp._cs_boundary;
         RAISE EXCEPTION 'feature % has no four-digit kommunenummer in property "%" (got "%")', bad.ord, code_property, bad.code
             USING ERRCODE = 'invalid_parameter_value',
                   HINT = 'Name the property that holds the kommunenummer with code_property.';
     END IF;
-    SELECT b.ord, b.code, coalesce(b.geom_json ->> 'type', 'null') AS gtype INTO bad FROM _cs_boundary AS b
+    SELECT b.ord, b.code, coalesce(b.geom_json ->> 'type', 'null') AS gtype INTO bad FROM pg_temp._cs_boundary AS b
      WHERE coalesce(b.geom_json ->> 'type', '') NOT IN ('Polygon', 'MultiPolygon')
      ORDER BY b.ord LIMIT 1;
     IF FOUND THEN
-        DROP TABLE _cs_boundary;
+        DROP TABLE pg_temp._cs_boundary;
         RAISE EXCEPTION 'feature % (kommunenummer %) has geometry type %, not a polygon', bad.ord, bad.code, bad.gtype
             USING ERRCODE = 'invalid_parameter_value',
                   DETAIL = 'A kommune boundary is a Polygon or MultiPolygon.',
@@ -1359,7 +1359,7 @@ BEGIN
     WITH upd AS (
         UPDATE carestair.region AS g
            SET boundary = ST_Multi(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(b.geom_json), srid), 25833))
-          FROM _cs_boundary AS b
+          FROM pg_temp._cs_boundary AS b
          WHERE g.region = b.code
         RETURNING g.region
     )
@@ -1367,10 +1367,10 @@ BEGIN
     UNION ALL
     SELECT 'unknown', pg_catalog.count(*), 'features whose code is not in carestair.region: '
                 || pg_catalog.string_agg(b.code, ', ' ORDER BY b.code)
-      FROM _cs_boundary AS b
+      FROM pg_temp._cs_boundary AS b
      WHERE NOT EXISTS (SELECT FROM carestair.region AS g WHERE g.region = b.code)
     HAVING pg_catalog.count(*) > 0;
-    DROP TABLE _cs_boundary;
+    DROP TABLE pg_temp._cs_boundary;
 END
 $$;
 

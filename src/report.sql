@@ -739,9 +739,9 @@ BEGIN
         END;
         SELECT jsonb_build_object(
                  'series', jsonb_agg(x.s ORDER BY x.o),
-                 'bands', (SELECT jsonb_agg(jsonb_build_object('color', c.color, 'opacity', c.op,
+                 'bands', (SELECT coalesce(jsonb_agg(jsonb_build_object('color', c.color, 'opacity', c.op,
                                   'points', (SELECT jsonb_agg(jsonb_build_array(v.year, v.q[c.lo], v.q[c.hi]) ORDER BY v.year)
-                                               FROM jsonb_to_recordset(COALESCE(iv, '[]')) AS v(age_group text, year integer, mean float8, q float8[]) WHERE v.age_group = c.grp)))
+                                               FROM jsonb_to_recordset(COALESCE(iv, '[]')) AS v(age_group text, year integer, mean float8, q float8[]) WHERE v.age_group = c.grp))), '[]'::jsonb)
                              FROM (VALUES ('67+', '#4477aa', 0.15, 1, 4), ('67+', '#4477aa', 0.25, 2, 3),
                                           ('80+', '#ee6677', 0.15, 1, 4), ('80+', '#ee6677', 0.25, 2, 3),
                                           ('90+', '#228833', 0.15, 1, 4), ('90+', '#228833', 0.25, 2, 3)) AS c(grp, color, op, lo, hi)

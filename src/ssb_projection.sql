@@ -24,7 +24,7 @@ CREATE TABLE carestair.ssb_projection (
     age_to      integer
                 CONSTRAINT ssb_projection_age_to_range CHECK (age_to BETWEEN age_from AND 150),
     persons     double precision NOT NULL
-                CONSTRAINT ssb_projection_persons_range CHECK (persons >= 0 AND persons < 'Infinity'),
+                CONSTRAINT ssb_projection_persons_range CHECK (persons >= 0::double precision AND persons < 'Infinity'),
     source      text,
     CONSTRAINT ssb_projection_cell UNIQUE NULLS NOT DISTINCT (table_id, vintage, alternative, region, year, sex, age_from, age_to)
 );
@@ -697,7 +697,7 @@ SELECT u.scenario, s.region, s.year, s.table_id, s.vintage, s.alternative, s.sex
        round(c.persons::numeric, 1) AS carestair_persons,
        round(s.persons::numeric, 1) AS ssb_persons,
        round((c.persons - s.persons)::numeric, 1) AS difference,
-       round(((c.persons - s.persons) / nullif(s.persons, 0))::numeric, 4) AS relative_difference,
+       round(((c.persons - s.persons) / nullif(s.persons, 0::double precision))::numeric, 4) AS relative_difference,
        o.persons AS observed_persons
   FROM carestair.projection_run AS u
   JOIN carestair.ssb_projection AS s

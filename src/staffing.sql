@@ -168,6 +168,12 @@ AS $$
 DECLARE
     u text := create_example_staffing_plan.unit;
 BEGIN
+    PERFORM carestair._serialise('staffing');   -- concurrent calls wait, not collide
+    IF EXISTS (SELECT FROM carestair.staffing_unit AS x WHERE x.unit = u) THEN
+        RAISE EXCEPTION 'staffing unit "%" exists already', u
+            USING ERRCODE = 'unique_violation',
+                  HINT = 'Pass another unit name, or delete the unit from carestair.staffing_unit first.';
+    END IF;
     INSERT INTO carestair.staffing_unit (unit, name, is_example, note)
     VALUES (u, 'EXAMPLE 24/7 nursing-home unit (not real data)', true,
             'Illustrative bemanningsplan from carestair issue 8' ||
@@ -447,6 +453,7 @@ AS $$
 DECLARE
     base numeric; f numeric; deficit numeric; c record;
 BEGIN
+    PERFORM carestair._serialise('staffing');   -- concurrent calls wait, not collide
     IF template_unit IS NULL OR new_unit IS NULL OR arsverk IS NULL OR norm IS NULL THEN
         RAISE EXCEPTION 'template_unit, new_unit, arsverk and norm must not be NULL'
             USING ERRCODE = 'null_value_not_allowed',
@@ -538,6 +545,7 @@ LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+    PERFORM carestair._serialise('staffing');   -- concurrent calls wait, not collide
     PERFORM carestair._require_staffing_plan(template_unit);
     IF EXISTS (SELECT FROM carestair.staffing_unit AS u WHERE u.unit = new_unit) THEN
         RAISE EXCEPTION 'staffing unit "%" already exists', new_unit

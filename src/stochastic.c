@@ -121,13 +121,14 @@ null_element(const char *name, int pos)
 
 /*
  * A float8[] argument as a palloc'd C array of n values.  For rate blocks
- * (years not NULL; blocks [nblocks][nsex][nages], nages < 0 for one block of
- * the array's length) a NULL element is a missing row, named by year, sex
- * and age; elsewhere it is an error by position.
+ * (years not NULL; nyears blocks [nyears][nsex][nages], nages < 0 for one
+ * block of the array's length) a NULL element is a missing row, named by
+ * year, sex and age; elsewhere, and past the last block, it is an error by
+ * position.
  */
 static double *
 float8_arg(ArrayType *arr, const char *name, const char *region,
-		   const int *years, int nsex, int nages, int *n)
+		   const int *years, int nyears, int nsex, int nages, int *n)
 {
 	Datum	   *d;
 	bool	   *nulls;
@@ -142,11 +143,15 @@ float8_arg(ArrayType *arr, const char *name, const char *region,
 				 errhint("Flatten it in year, sex, age order.")));
 	deconstruct_array(arr, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &d, &nulls, n);
 	if (nages < 0)				/* one block: ages follow from the length */
+	{
 		nages = Max(*n / nsex, 1);
+		nyears = 1;
+	}
 	v = palloc((*n + 1) * sizeof(double));
 	for (i = 0; i < *n; i++)
 	{
-		if (nulls[i] && years == NULL)
+		/* A NULL is named by row only where the row exists (lengths checked). */
+		if (nulls[i] && (years == NULL || i / (nsex * nages) >= nyears))
 			null_element(name, i + 1);
 		if (nulls[i])
 			ereport(ERROR,
@@ -225,12 +230,16 @@ read_series(StochasticRun *run, RateSeries *rs, const char *name,
 							name, rs->years[b], rs->years[b - 1]),
 					 errdetail("Blocks of rates are given once per year, in order."),
 					 errhint("Sort the years and give each once.")));
-	rs->v = float8_arg(values, name, run->region, rs->years, nsex, run->nages, &nv);
-	if (nv != rs->nblocks * rs->width)
+	/* The length first: a NULL is named by its row only once the rows fit. */
+	nv = ArrayGetNItems(ARR_NDIM(values), ARR_DIMS(values));
+	if ((int64) nv == (int64) rs->nblocks * rs->width)
+		rs->v = float8_arg(values, name, run->region, rs->years, rs->nblocks,
+						   nsex, run->nages, &nv);
+	if ((int64) nv != (int64) rs->nblocks * rs->width)
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("%s has %d values for %d years, expected %d",
-						name, nv, rs->nblocks, rs->nblocks * rs->width),
+				 errmsg("%s has %d values for %d years, expected " INT64_FORMAT,
+						name, nv, rs->nblocks, (int64) rs->nblocks * rs->width),
 				 errdetail("Each year gives %d sex%s and %d ages (those of the base population).",
 						   nsex, nsex == 1 ? "" : "es", run->nages),
 				 errhint("Give one value per year, sex and age, in that order.")));
@@ -318,7 +327,7 @@ read_run(FunctionCallInfo fcinfo, StochasticRun *run)
 				 errmsg("invalid draws %d", run->draws),
 				 errdetail("The number of draws is between 1 and %d.", STOCH_MAX_DRAWS),
 				 errhint("Use e.g. 1000 draws; the 5%% and 95%% quantiles are stable to about 1%% of the interval width from there.")));
-	if (last_year < run->base_year || last_year - run->base_year > STOCH_MAX_STEPS)
+	if (last_year < run->base_year || (int64) last_year - run->base_year > STOCH_MAX_STEPS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid last_year %d for base year %d", last_year, run->base_year),
@@ -346,7 +355,7 @@ read_run(FunctionCallInfo fcinfo, StochasticRun *run)
 
 	/* The base population fixes the ages: [2][nages], the last age open. */
 	run->base = float8_arg(PG_GETARG_ARRAYTYPE_P(1), "population", run->region,
-						   &run->base_year, 2, -1, &n);
+						   &run->base_year, 1, 2, -1, &n);
 	if (n < 4 || n % 2 != 0 || n / 2 > STOCH_MAX_AGE + 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
@@ -721,7 +730,7 @@ carestair_stochastic_region(PG_FUNCTION_ARGS)
 
 	read_run(fcinfo, &run);
 
-	probs = float8_arg(PG_GETARG_ARRAYTYPE_P(16), "quantiles", run.region, NULL, 1, 0, &nprobs);
+	probs = float8_arg(PG_GETARG_ARRAYTYPE_P(16), "quantiles", run.region, NULL, 0, 1, 0, &nprobs);
 	if (nprobs == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -18,21 +18,21 @@ COMMENT ON FUNCTION carestair._stochastic_estimated_source() IS 'Internal: the s
 CREATE TABLE carestair.stochastic_parameters (
     scenario          text PRIMARY KEY REFERENCES carestair.projection_scenario (scenario) ON UPDATE CASCADE ON DELETE CASCADE,
     fertility_sd      double precision NOT NULL DEFAULT 0.0273
-                      CONSTRAINT stochastic_parameters_fertility_sd_range CHECK (fertility_sd BETWEEN 0 AND 10),
+                      CONSTRAINT stochastic_parameters_fertility_sd_range CHECK (fertility_sd BETWEEN 0::double precision AND 10::double precision),
     fertility_ar      double precision NOT NULL DEFAULT 0.947
-                      CONSTRAINT stochastic_parameters_fertility_ar_range CHECK (fertility_ar BETWEEN -1 AND 1),
+                      CONSTRAINT stochastic_parameters_fertility_ar_range CHECK (fertility_ar BETWEEN -1::double precision AND 1::double precision),
     mortality_drift   double precision NOT NULL DEFAULT 0
-                      CONSTRAINT stochastic_parameters_mortality_drift_range CHECK (mortality_drift BETWEEN -1 AND 1),
+                      CONSTRAINT stochastic_parameters_mortality_drift_range CHECK (mortality_drift BETWEEN -1::double precision AND 1::double precision),
     mortality_sd      double precision NOT NULL DEFAULT 0.0363
-                      CONSTRAINT stochastic_parameters_mortality_sd_range CHECK (mortality_sd BETWEEN 0 AND 10),
+                      CONSTRAINT stochastic_parameters_mortality_sd_range CHECK (mortality_sd BETWEEN 0::double precision AND 10::double precision),
     immigration_sd    double precision NOT NULL DEFAULT 0.368
-                      CONSTRAINT stochastic_parameters_immigration_sd_range CHECK (immigration_sd BETWEEN 0 AND 10),
+                      CONSTRAINT stochastic_parameters_immigration_sd_range CHECK (immigration_sd BETWEEN 0::double precision AND 10::double precision),
     immigration_ar    double precision NOT NULL DEFAULT 0.768
-                      CONSTRAINT stochastic_parameters_immigration_ar_range CHECK (immigration_ar BETWEEN -1 AND 1),
+                      CONSTRAINT stochastic_parameters_immigration_ar_range CHECK (immigration_ar BETWEEN -1::double precision AND 1::double precision),
     emigration_sd     double precision NOT NULL DEFAULT 0
-                      CONSTRAINT stochastic_parameters_emigration_sd_range CHECK (emigration_sd BETWEEN 0 AND 10),
+                      CONSTRAINT stochastic_parameters_emigration_sd_range CHECK (emigration_sd BETWEEN 0::double precision AND 10::double precision),
     emigration_ar     double precision NOT NULL DEFAULT 0.768
-                      CONSTRAINT stochastic_parameters_emigration_ar_range CHECK (emigration_ar BETWEEN -1 AND 1),
+                      CONSTRAINT stochastic_parameters_emigration_ar_range CHECK (emigration_ar BETWEEN -1::double precision AND 1::double precision),
     demographic_noise boolean NOT NULL DEFAULT true,
     source            text NOT NULL DEFAULT carestair._stochastic_estimated_source()
 );

@@ -47,10 +47,11 @@ BEGIN
   IF points_sql IS NULL OR sites_sql IS NULL THEN
     RAISE EXCEPTION 'points_sql and sites_sql must not be NULL' USING ERRCODE = '22004';
   END IF;
-  IF offroad_kmh IS NULL OR NOT offroad_kmh OPERATOR(pg_catalog.>) 0 OR offroad_kmh OPERATOR(pg_catalog.=) 'Infinity'
-     OR fallback_kmh IS NULL OR NOT fallback_kmh OPERATOR(pg_catalog.>) 0 OR fallback_kmh OPERATOR(pg_catalog.=) 'Infinity'
-     OR circuity IS NULL OR NOT circuity OPERATOR(pg_catalog.>=) 1 OR circuity OPERATOR(pg_catalog.=) 'Infinity'
-     OR max_snap_m IS NULL OR NOT max_snap_m OPERATOR(pg_catalog.>=) 0 THEN
+  -- NaN sorts above every number: 'NaN' > 0 holds, 'NaN' < 'Infinity' does not.
+  IF offroad_kmh IS NULL OR NOT offroad_kmh OPERATOR(pg_catalog.>) 0 OR NOT offroad_kmh OPERATOR(pg_catalog.<) 'Infinity'
+     OR fallback_kmh IS NULL OR NOT fallback_kmh OPERATOR(pg_catalog.>) 0 OR NOT fallback_kmh OPERATOR(pg_catalog.<) 'Infinity'
+     OR circuity IS NULL OR NOT circuity OPERATOR(pg_catalog.>=) 1 OR NOT circuity OPERATOR(pg_catalog.<) 'Infinity'
+     OR max_snap_m IS NULL OR NOT max_snap_m OPERATOR(pg_catalog.>=) 0 OR max_snap_m OPERATOR(pg_catalog.=) 'NaN' THEN
     RAISE EXCEPTION 'invalid speed, circuity or snapping distance: offroad_kmh %, circuity %, fallback_kmh %, max_snap_m %',
       offroad_kmh, circuity, fallback_kmh, max_snap_m
       USING ERRCODE = '22023',
@@ -92,8 +93,8 @@ BEGIN
   IF edges_sql IS NULL THEN
     label := pg_catalog.format('straight line x %s at %s km/h (fallback, not road travel)', circuity, fallback_kmh);
     RETURN QUERY EXECUTE pg_catalog.format(
-      'SELECT p.id, s.id, %1$s.st_distance(p.geom, s.geom) / 1000.0 * $1 / $2 * 60.0,
-              %1$s.st_distance(p.geom, s.geom) / 1000.0 * $1, $3
+      'SELECT p.id, s.id, %1$s.st_distance(p.geom, s.geom) OPERATOR(pg_catalog./) 1000.0::float8 OPERATOR(pg_catalog.*) $1 OPERATOR(pg_catalog./) $2 OPERATOR(pg_catalog.*) 60.0::float8,
+              %1$s.st_distance(p.geom, s.geom) OPERATOR(pg_catalog./) 1000.0::float8 OPERATOR(pg_catalog.*) $1, $3
          FROM (%2$s) p CROSS JOIN (%3$s) s', gis, geo_p, geo_s)
       USING circuity, fallback_kmh, label;
     RETURN;
@@ -121,13 +122,13 @@ BEGIN
     'WITH sp AS MATERIALIZED (%1$s), ss AS MATERIALIZED (%2$s)
      SELECT c.point_id, c.site_id, c.cost, c.length,
             CASE WHEN c.cost IS NULL THEN ''network: unreachable''
-                 WHEN sp.d > $4 OR ss.d > $4 THEN ''network: far from road''
+                 WHEN sp.d OPERATOR(pg_catalog.>) $4 OR ss.d OPERATOR(pg_catalog.>) $4 THEN ''network: far from road''
                  ELSE ''network'' END
        FROM carestair.network_costs($1, $2, $3, true, true) c
-       JOIN sp ON sp.id = c.point_id JOIN ss ON ss.id = c.site_id', snap_p, snap_s)
+       JOIN sp ON sp.id OPERATOR(pg_catalog.=) c.point_id JOIN ss ON ss.id OPERATOR(pg_catalog.=) c.site_id', snap_p, snap_s)
     USING pg_catalog.format('SELECT e.id, e.source, e.target, e.cost, e.reverse_cost, e.length FROM (%s) AS e(id, source, target, cost, reverse_cost, length, geom)', edges_sql),
-          pg_catalog.format('SELECT id, node, d / 1000.0 / %s * 60.0, d / 1000.0 FROM (%s) s', offroad_kmh, snap_p),
-          pg_catalog.format('SELECT id, node, d / 1000.0 / %s * 60.0, d / 1000.0 FROM (%s) s', offroad_kmh, snap_s),
+          pg_catalog.format('SELECT id, node, d OPERATOR(pg_catalog./) 1000.0::float8 OPERATOR(pg_catalog./) %s::float8 OPERATOR(pg_catalog.*) 60.0::float8, d OPERATOR(pg_catalog./) 1000.0::float8 FROM (%s) s', offroad_kmh, snap_p),
+          pg_catalog.format('SELECT id, node, d OPERATOR(pg_catalog./) 1000.0::float8 OPERATOR(pg_catalog./) %s::float8 OPERATOR(pg_catalog.*) 60.0::float8, d OPERATOR(pg_catalog./) 1000.0::float8 FROM (%s) s', offroad_kmh, snap_s),
           max_snap_m;
 END
 $fn$;

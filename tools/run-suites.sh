@@ -33,6 +33,17 @@ if [ $prove_rc -ne 0 ] && [ "$tap_fail" -eq 0 ]; then
 	tap_fail=1   # a file died or its plan did not match
 fi
 
+# System tests (test/system/*.sh): whole databases and clusters (hostile
+# schema, dump/restore, update path, kernels without the server), in TAP form.
+: > system.out
+for t in test/system/*.sh; do
+	echo "# $t" >> system.out
+	bash "$t" >> system.out 2>&1 || echo "not ok - $t exited with an error" >> system.out
+done
+grep -E '^not ok|^# (test/|SKIP)|# SKIP' system.out
+sys_pass=$(grep -c '^ok ' system.out)
+sys_fail=$(grep -c '^not ok' system.out)
+
 # Documentation examples must be verbatim excerpts of expected outputs.
 tools/check-doc-examples.pl > doc-examples.out
 grep '^not ok' doc-examples.out
@@ -46,8 +57,8 @@ rep_pass=$(grep -c '^ok ' report-check.out)
 rep_fail=$(grep -c '^not ok ' report-check.out)
 [ "$rep_pass" -eq 0 ] && [ "$rep_fail" -eq 0 ] && rep_fail=1
 
-passed=$((reg_pass + tap_pass + doc_pass + rep_pass))
-failed=$((reg_fail + tap_fail + doc_fail + rep_fail))
-echo "pg_regress: $reg_pass passed, $reg_fail failed; pgTAP: $tap_pass passed, $tap_fail failed; doc examples: $doc_pass passed, $doc_fail failed; report: $rep_pass passed, $rep_fail failed"
+passed=$((reg_pass + tap_pass + doc_pass + rep_pass + sys_pass))
+failed=$((reg_fail + tap_fail + doc_fail + rep_fail + sys_fail))
+echo "pg_regress: $reg_pass passed, $reg_fail failed; pgTAP: $tap_pass passed, $tap_fail failed; system: $sys_pass passed, $sys_fail failed; doc examples: $doc_pass passed, $doc_fail failed; report: $rep_pass passed, $rep_fail failed"
 echo "$passed passed, $failed failed" | tee test-summary.txt
 [ "$failed" -eq 0 ]
