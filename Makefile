@@ -26,6 +26,7 @@ SQL_MODULES = \
 	src/projection.sql \
 	src/projection_scenario.sql \
 	src/projection_estimate.sql \
+	src/projection_backtest_all.sql \
 	src/decompose.sql \
 	src/kostra.sql \
 	src/kostra_import.sql \
