@@ -166,15 +166,29 @@ BEGIN
     WITH q AS (SELECT * FROM carestair._mortality_years(mortality_scenario, '0000', from_year, to_year - 1, r.open_age)),
     -- Survival of a child aged c on 1 January to_year (born in to_year-1-c)
     -- from birth: it ends its birth year at age 0 and each later year one
-    -- older, so L = prod_{j=0..c} (1 - q(j, birth year + j)), by sex, then
-    -- weighted by the sex ratio at birth.
+    -- older, so L = prod_{j=0..c} (1 - q(j, birth year + j)), by sex.
     surv AS (
-        SELECT l.c, sum(CASE l.sex WHEN 1 THEN sex_ratio ELSE 1 END * exp(l.ln_l)) / (1 + sex_ratio) AS l
-          FROM (SELECT c.c, q.sex, sum(ln(greatest(1 - q.q, 1e-300))) AS ln_l
-                  FROM generate_series(0, n - 1) AS c (c)
-                  JOIN q ON q.year >= to_year - 1 - c.c AND q.age = q.year - (to_year - 1 - c.c)
-                 GROUP BY c.c, q.sex) AS l
-         GROUP BY l.c),
+        SELECT c.c, q.sex, sum(ln(greatest(1 - q.q, 1e-300))) AS ln_l
+          FROM generate_series(0, n - 1) AS c (c)
+          JOIN q ON q.year >= to_year - 1 - c.c AND q.age = q.year - (to_year - 1 - c.c)
+         GROUP BY c.c, q.sex),
+    -- Its net migration at ages 1..c, at the region's annual net rates of
+    -- those ages (cohort residual of the cohorts alive at from_year), so
+    -- that the level holds births only and the projection, which applies
+    -- those rates to the children again, does not count them twice.
+    mig AS (
+        SELECT m.region, m.sex, m.age,
+               sum(ln(greatest(1 + coalesce(m.net_migrants / nullif(m.start_stock, 0), 0), 1e-300)))
+                   OVER (PARTITION BY m.region, m.sex ORDER BY m.age) AS ln_m
+          FROM carestair.migration_residual_interval(r.checked, from_year, to_year, mortality_scenario) AS m
+         WHERE m.age BETWEEN 1 AND n - 1),
+    child AS (
+        SELECT k.region, s.c,
+               sum(CASE s.sex WHEN 1 THEN sex_ratio ELSE 1 END * exp(s.ln_l + coalesce(g.ln_m, 0))) / (1 + sex_ratio) AS l
+          FROM unnest(r.checked) AS k (region)
+         CROSS JOIN surv AS s
+          LEFT JOIN mig AS g ON g.region = k.region AND g.sex = s.sex AND g.age = s.c
+         GROUP BY k.region, s.c),
     std AS (SELECT f.age::integer AS age, f.rate FROM carestair.fertility_standard AS f
              WHERE f.standard = fertility_indirect_interval.standard),
     -- Expected births in year t: women of the cohort born t - x (age x at
@@ -191,7 +205,8 @@ BEGIN
           LEFT JOIN carestair.population AS pt
             ON pt.region = k.region AND pt.year = to_year AND pt.sex = 2 AND pt.age = to_year - 1 - t.t + std.age
          GROUP BY k.region, t.t),
-    expd AS (SELECT b.region, sum(b.b * s.l) AS e FROM births AS b JOIN surv AS s ON s.c = to_year - 1 - b.t GROUP BY b.region),
+    expd AS (SELECT b.region, sum(b.b * s.l) AS e FROM births AS b
+               JOIN child AS s ON s.region = b.region AND s.c = to_year - 1 - b.t GROUP BY b.region),
     obs AS (SELECT p.region, sum(p.persons)::double precision AS o FROM carestair.population AS p
              WHERE p.region = ANY (r.checked) AND p.year = to_year AND p.age < n GROUP BY p.region)
     SELECT e.region, std.age, std.rate * o.o / e.e, o.o / e.e, o.o, e.e
@@ -306,9 +321,12 @@ COMMENT ON FUNCTION carestair.migration_residual_interval(text[], integer, integ
  *   m~      = moving average over ages (+-smooth) of w m_own + (1 - w) m_pool
  *   m*      = m~ + d,  d such that sum stock m* = the region's own total
  * and net = m* stock, immigrants = max(net, 0), emigration_rate = -m*
- * where negative, capped at (1 - q)/(1 - q/2).  Age 0 passes unchanged.
+ * where negative, capped at half of (1 - q)/(1 - q/2), the most that
+ * deaths at q leave, so that a projection whose q is higher than the
+ * estimate's (a forecast, a bad year) cannot empty a cohort below zero.
+ * Age 0 passes unchanged.
  */
-CREATE FUNCTION carestair.migration_shrunk(residual_sql text, p0 double precision DEFAULT 5000,
+CREATE FUNCTION carestair.migration_shrunk(residual_sql text, p0 double precision DEFAULT 10000,
                                            pool text DEFAULT 'county', smooth integer DEFAULT 2)
 RETURNS TABLE (region text, sex integer, age integer, net_migrants double precision,
                immigrants double precision, emigration_rate double precision, weight double precision)
@@ -320,7 +338,7 @@ BEGIN
         RAISE EXCEPTION 'invalid p0 %', coalesce(p0::text, 'NULL')
             USING ERRCODE = 'invalid_parameter_value',
                   DETAIL = 'p0 is the population at which a region''s own age profile gets weight 1/2: zero (own profile only) or positive, ''Infinity'' for the pooled profile only.',
-                  HINT = 'E.g. 5000.';
+                  HINT = 'E.g. 10000 (the default, chosen by the every-kommune back-test).';
     END IF;
     IF pool IS NULL OR pool NOT IN ('county', 'national') THEN
         RAISE EXCEPTION 'invalid pool "%"', coalesce(pool, 'NULL')
@@ -374,11 +392,11 @@ BEGIN
                                / nullif(sum(sm.stock) OVER (PARTITION BY sm.region), 0), 0) AS m
           FROM sm)
     SELECT h.region, h.sex, h.age, h.m * h.stock, greatest(h.m * h.stock, 0),
-           CASE WHEN h.m < 0 THEN least((1 - h.q) / (1 - h.q / 2), -h.m) ELSE 0 END, h.wt
+           CASE WHEN h.m < 0 THEN least((1 - h.q) / (2 - h.q), -h.m) ELSE 0 END, h.wt
       FROM shifted AS h
     UNION ALL
     SELECT w.region, w.sex, w.age, w.net, greatest(w.net, 0),
-           CASE WHEN w.net < 0 THEN least((1 - w.q) / (1 - w.q / 2), -w.net / nullif(w.stock, 0)) ELSE 0 END,
+           CASE WHEN w.net < 0 THEN least((1 - w.q) / (2 - w.q), coalesce(-w.net / nullif(w.stock, 0), 0)) ELSE 0 END,
            CASE WHEN s.p + $1 = 0 THEN 1 WHEN $1 = 'Infinity' THEN 0 ELSE s.p / (s.p + $1) END
       FROM raw AS w JOIN size AS s ON s.region = w.region
      WHERE w.age = 0
@@ -414,7 +432,7 @@ COMMENT ON FUNCTION carestair._backtest_age_groups() IS 'Internal: the age group
  * form, the scenario's national q year by year) and compare with the
  * observed population of each projected year that is loaded.
  */
-CREATE FUNCTION carestair.backtest_all_kommuner(mortality_scenario text, shrink_p0 double precision DEFAULT 5000,
+CREATE FUNCTION carestair.backtest_all_kommuner(mortality_scenario text, shrink_p0 double precision DEFAULT 10000,
                                                 regions text[] DEFAULT NULL, from_year integer DEFAULT 2015,
                                                 base_year integer DEFAULT 2020, last_year integer DEFAULT 2026,
                                                 pool text DEFAULT 'county', smooth integer DEFAULT 2,
@@ -526,9 +544,9 @@ COMMENT ON FUNCTION carestair.backtest_all_kommuner(text, double precision, text
  * numbers are estimates (split kommuner) are left out unless
  * include_approximate.
  */
-CREATE FUNCTION carestair.backtest_all_kommuner_summary(mortality_scenario text, shrink_p0 double precision DEFAULT 5000,
+CREATE FUNCTION carestair.backtest_all_kommuner_summary(mortality_scenario text, shrink_p0 double precision DEFAULT 10000,
                                                         include_approximate boolean DEFAULT false,
-                                                        from_year integer DEFAULT 2015, base_year integer DEFAULT 2020,
+                                                        regions text[] DEFAULT NULL, from_year integer DEFAULT 2015, base_year integer DEFAULT 2020,
                                                         last_year integer DEFAULT 2026, pool text DEFAULT 'county',
                                                         smooth integer DEFAULT 2, standard text DEFAULT 'ssb_norway_1997')
 RETURNS TABLE (year integer, size_class text, age_group text, kommuner bigint,
@@ -540,7 +558,7 @@ BEGIN ATOMIC
            pg_catalog.round(pg_catalog.percentile_cont(0.9) WITHIN GROUP (ORDER BY pg_catalog.abs(b.pct_error))::numeric, 2),
            pg_catalog.round(pg_catalog.avg(b.pct_error), 2),
            pg_catalog.round(pg_catalog.avg(CASE WHEN b.error OPERATOR(pg_catalog.<) 0 THEN 1 ELSE 0 END), 3)
-      FROM carestair.backtest_all_kommuner(mortality_scenario, shrink_p0, NULL, from_year, base_year, last_year,
+      FROM carestair.backtest_all_kommuner(mortality_scenario, shrink_p0, regions, from_year, base_year, last_year,
                                            pool, smooth, standard) AS b
      WHERE (include_approximate OR NOT b.approximate) AND b.pct_error IS NOT NULL
      GROUP BY GROUPING SETS ((b.year, b.size_class, b.age_group), (b.year, b.age_group))
@@ -550,5 +568,5 @@ BEGIN ATOMIC
                                WHEN '80+' THEN 4 ELSE 5 END;
 END;
 
-COMMENT ON FUNCTION carestair.backtest_all_kommuner_summary(text, double precision, boolean, integer, integer, integer, text, integer, text) IS
+COMMENT ON FUNCTION carestair.backtest_all_kommuner_summary(text, double precision, boolean, text[], integer, integer, integer, text, integer, text) IS
   'Distribution of the every-kommune back-test''s errors by year, kommune size class and age group: median and p90 of |error| %, mean error % and share of kommuner too low. See doc/projection_backtest_all.md.';
