@@ -26,6 +26,7 @@ SQL_MODULES = \
 	src/projection.sql \
 	src/projection_scenario.sql \
 	src/projection_estimate.sql \
+	src/mortality_forecast.sql \
 	src/projection_backtest_all.sql \
 	src/decompose.sql \
 	src/kostra.sql \
@@ -43,7 +44,7 @@ DATA        = $(wildcard sql/updates/$(EXTENSION)--*--*.sql)
 EXTRA_CLEAN = results regression.diffs regression.out tap.out
 
 # pg_regress: 00_setup creates the extension, the rest run in listed order.
-REGRESS      = 00_setup region population ssb_import population_stats care_level iplos beds beon care_demand staffing rota projection projection_scenario projection_backtest decompose kostra kostra_compare stochastic travel_time location legevakt postgis_schema
+REGRESS      = 00_setup region population ssb_import population_stats care_level iplos beds beon care_demand staffing rota projection projection_scenario projection_backtest mortality_forecast decompose kostra kostra_compare stochastic travel_time location legevakt postgis_schema
 REGRESS_OPTS = --load-extension=postgis
 
 PG_CPPFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter

@@ -398,54 +398,188 @@ COMMENT ON FUNCTION carestair.projection_backtest(text, text[], text) IS
 
 /*
  * estimate_scenario_rates(scenario, regions, from_year, to_year, hmd_mx,
- * smooth, standard): fill a scenario's canonical rate tables from real data
- * with the estimators above, for the scenario's base year (later years carry
- * it forward): national mortality from the HMD table, each region's
- * fertility (indirect) and migration (residual) over from_year..to_year.
- * Replaces the scenario's rows for those regions.
+ * smooth, standard, mortality_method, mortality_window, tfr_target,
+ * tfr_target_year): fill a scenario's canonical rate tables from real data.
+ *	- Mortality (national, region '0000'): by default a forecast
+ *	  (forecast_mortality, method log_linear fitted on the mortality_window
+ *	  years up to min(to_year, the table's last year)), one row per year
+ *	  base_year..last_year - 1, plus each observed year from_year..that year
+ *	  (what the residual migration estimate subtracts).  mortality_method
+ *	  'constant' keeps the old rule: the mean m of from_year..to_year, one
+ *	  row in the base year carried forward.
+ *	- Fertility: each region's indirect estimate over from_year..to_year;
+ *	  with tfr_target, its level moves linearly to that TFR in
+ *	  tfr_target_year and stays there (one row per year).
+ *	- Migration: each region's residual estimate over from_year..to_year.
+ * Replaces the scenario's rows for those regions and records the
+ * assumptions in projection_scenario.assumptions.
  */
 CREATE FUNCTION carestair.estimate_scenario_rates(scenario text, regions text[], from_year integer, to_year integer,
                                                   hmd_mx text, smooth integer DEFAULT 2,
-                                                  standard text DEFAULT 'ssb_norway_1997')
+                                                  standard text DEFAULT 'ssb_norway_1997',
+                                                  mortality_method text DEFAULT NULL,
+                                                  mortality_window integer DEFAULT 10,
+                                                  tfr_target double precision DEFAULT NULL,
+                                                  tfr_target_year integer DEFAULT NULL,
+                                                  mortality_levels jsonb DEFAULT NULL)
 RETURNS TABLE (rate_table text, region text, row_count bigint)
-LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    s carestair.projection_scenario := carestair._scenario(scenario);
+    s carestair.projection_scenario;
     src text := pg_catalog.format('carestair.estimate_scenario_rates(%s-%s)', from_year, to_year);
+    method text := coalesce(mortality_method, 'log_linear');
+    hmd_last integer;
+    fit_to integer;
+    horizon_end integer;
+    n bigint;
+    mreg text;
+    tfr0 double precision;
 BEGIN
+    IF scenario IS NULL OR regions IS NULL OR from_year IS NULL OR to_year IS NULL OR hmd_mx IS NULL
+       OR smooth IS NULL OR standard IS NULL OR mortality_window IS NULL THEN
+        RAISE EXCEPTION 'arguments of estimate_scenario_rates must not be NULL (except mortality_method, tfr_target and tfr_target_year)'
+            USING ERRCODE = 'null_value_not_allowed',
+                  HINT = 'E.g. estimate_scenario_rates(''main'', ARRAY[''5524''], 2019, 2023, hmd_mx_text).';
+    END IF;
+    s := carestair._scenario(scenario);
     IF to_year >= s.base_year THEN
         RAISE EXCEPTION 'base period %-% reaches the base year % of scenario "%"', from_year, to_year, s.base_year, s.scenario
             USING ERRCODE = 'invalid_parameter_value',
                   DETAIL = 'The estimators read 1 January populations up to to_year + 1; rates for a projection from the base year must come from before it.',
                   HINT = pg_catalog.format('Use a period ending in %s or earlier.', s.base_year - 1);
     END IF;
+    IF method NOT IN ('log_linear', 'lee_carter', 'constant') THEN
+        RAISE EXCEPTION 'mortality_method "%" is not a mortality forecast method', method
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'The methods are ''log_linear'' (the default), ''lee_carter'' and ''constant'' (the mean of the base period held constant).',
+                  HINT = 'Pass one of them, or NULL for the default.';
+    END IF;
+    IF mortality_window NOT BETWEEN 3 AND 200 THEN
+        RAISE EXCEPTION 'mortality_window % is not between 3 and 200 years', mortality_window
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'The back-tests in doc/mortality_forecast.md chose 10 years for log_linear.';
+    END IF;
+    IF mortality_levels IS NOT NULL AND (pg_catalog.jsonb_typeof(mortality_levels) <> 'object' OR EXISTS (
+           SELECT FROM pg_catalog.jsonb_each(mortality_levels) AS l
+            WHERE CASE WHEN pg_catalog.jsonb_typeof(l.value) = 'number'
+                       THEN NOT (l.value::text::numeric > 0 AND l.value::text::numeric <= 5) ELSE true END
+               OR NOT l.key = ANY (regions))) THEN
+        RAISE EXCEPTION 'mortality_levels % is not an object of levels in (0, 5] for regions of this call', mortality_levels
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'A level scales the national q of every age and year for one kommune (1 = national).',
+                  HINT = 'E.g. mortality_levels => ''{"5524": 1.04}''.';
+    END IF;
+    IF (tfr_target IS NULL) <> (tfr_target_year IS NULL) THEN
+        RAISE EXCEPTION 'tfr_target and tfr_target_year go together'
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'E.g. tfr_target => 1.6, tfr_target_year => 2035, or neither.';
+    END IF;
+    IF tfr_target IS NOT NULL AND NOT (tfr_target > 0 AND tfr_target <= 10 AND tfr_target_year > s.base_year) THEN
+        RAISE EXCEPTION 'tfr_target % in % is not a total fertility rate in (0, 10] after the base year %', tfr_target, tfr_target_year, s.base_year
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'E.g. tfr_target => 1.6, tfr_target_year => 2035.';
+    END IF;
+
     DELETE FROM carestair.mortality AS m WHERE m.scenario = s.scenario AND m.region = '0000';
-    INSERT INTO carestair.mortality (scenario, region, year, sex, age, q, source)
-    SELECT s.scenario, '0000', s.base_year, h.sex, h.age, h.q, src || ' HMD'
-      FROM carestair.mortality_from_hmd(hmd_mx, from_year, to_year) AS h;
+    IF method = 'constant' THEN
+        INSERT INTO carestair.mortality (scenario, region, year, sex, age, q, source)
+        SELECT s.scenario, '0000', s.base_year, h.sex, h.age, h.q, src || ' HMD'
+          FROM carestair.mortality_from_hmd(hmd_mx, from_year, to_year) AS h;
+    ELSE
+        hmd_last := (carestair.hmd_years(hmd_mx)).last_year;
+        IF hmd_last IS NULL OR hmd_last < from_year THEN
+            RAISE EXCEPTION 'hmd_mx has no year in the base period %-%', from_year, to_year
+                USING ERRCODE = 'no_data_found',
+                      HINT = 'Pass HMD''s Mx_1x1 table reaching the base period (data/mortality/).';
+        END IF;
+        fit_to := least(to_year, hmd_last);
+        horizon_end := greatest(s.last_year - 1, fit_to + 1, s.base_year);
+        -- The observed years of the base period, then the forecast.
+        INSERT INTO carestair.mortality (scenario, region, year, sex, age, q, source)
+        SELECT s.scenario, '0000', h.year, h.sex, h.age, h.q, src || ' HMD observed'
+          FROM carestair.mortality_by_year(hmd_mx, from_year, fit_to) AS h;
+        INSERT INTO carestair.mortality (scenario, region, year, sex, age, q, source)
+        SELECT s.scenario, '0000', f.year, f.sex, f.age, f.q,
+               pg_catalog.format('forecast_mortality(HMD, %s-%s, %s)', fit_to - mortality_window + 1, fit_to, method)
+          FROM carestair.forecast_mortality(hmd_mx, fit_to - mortality_window + 1, fit_to, horizon_end, method) AS f
+         WHERE f.year >= s.base_year;
+    END IF;
     rate_table := 'mortality'; region := '0000';
-    GET DIAGNOSTICS row_count = ROW_COUNT;
+    SELECT pg_catalog.count(*) INTO row_count FROM carestair.mortality AS m WHERE m.scenario = s.scenario AND m.region = '0000';
     RETURN NEXT;
+    -- A kommune's own level scales the national rates of every year.
+    DELETE FROM carestair.mortality AS m WHERE m.scenario = s.scenario AND m.region = ANY (regions);
+    FOR region, n IN
+        WITH l AS (SELECT l.key AS region, l.value::text::double precision AS level
+                     FROM pg_catalog.jsonb_each(coalesce(mortality_levels, '{}')) AS l),
+        ins AS (
+            INSERT INTO carestair.mortality (scenario, region, year, sex, age, q, source)
+            SELECT s.scenario, l.region, m.year, m.sex, m.age, least(1.0, m.q * l.level),
+                   pg_catalog.format('national x level %s', l.level)
+              FROM l JOIN carestair.mortality AS m ON m.scenario = s.scenario AND m.region = '0000'
+            RETURNING carestair.mortality.region)
+        SELECT i.region, pg_catalog.count(*) FROM ins AS i GROUP BY i.region ORDER BY i.region
+    LOOP
+        row_count := n;
+        RETURN NEXT;
+    END LOOP;
     DELETE FROM carestair.fertility AS f WHERE f.scenario = s.scenario AND f.region = ANY (regions);
     DELETE FROM carestair.migration AS g WHERE g.scenario = s.scenario AND g.region = ANY (regions);
     FOREACH region IN ARRAY regions LOOP
-        INSERT INTO carestair.fertility (scenario, region, year, age, rate, source)
-        SELECT s.scenario, region, s.base_year, f.age, f.rate, src || ' indirect, ' || standard
-          FROM carestair.fertility_indirect(region, from_year, to_year, standard) AS f;
+        mreg := CASE WHEN coalesce(mortality_levels, '{}') OPERATOR(pg_catalog.?) region THEN region ELSE '0000' END;
+        IF tfr_target IS NULL THEN
+            INSERT INTO carestair.fertility (scenario, region, year, age, rate, source)
+            SELECT s.scenario, region, s.base_year, f.age, f.rate, src || ' indirect, ' || standard
+              FROM carestair.fertility_indirect(region, from_year, to_year, standard) AS f;
+        ELSE
+            -- The level moves linearly from the estimate to the target TFR.
+            INSERT INTO carestair.fertility (scenario, region, year, age, rate, source)
+            SELECT s.scenario, region, y, f.age,
+                   f.rate * (1 + (tfr_target / t.tfr - 1)
+                                 * least(1.0, (y - s.base_year)::double precision / (tfr_target_year - s.base_year))),
+                   src || ' indirect, ' || standard || pg_catalog.format(', TFR to %s in %s', tfr_target, tfr_target_year)
+              FROM carestair.fertility_indirect(region, from_year, to_year, standard) AS f,
+                   (SELECT pg_catalog.sum(x.rate) AS tfr FROM carestair.fertility_indirect(region, from_year, to_year, standard) AS x) AS t,
+                   pg_catalog.generate_series(s.base_year, greatest(s.last_year - 1, s.base_year)) AS y
+             WHERE t.tfr > 0;
+        END IF;
         rate_table := 'fertility';
         GET DIAGNOSTICS row_count = ROW_COUNT;
         RETURN NEXT;
+        -- The residual subtracts the region's own mortality where it has a
+        -- level.  Emigration is capped so that deaths and emigrants never exceed a
+        -- cohort's stock under the highest q the scenario projects with,
+        -- e (1 - q/2) <= 1 - q (the residual estimate caps it at the base
+        -- period's q, and mortality may be higher in some forecast year).
         INSERT INTO carestair.migration (scenario, region, year, sex, age, immigrants, emigration_rate, source)
-        SELECT s.scenario, region, s.base_year, m.sex, m.age, m.immigrants, m.emigration_rate, src || ' residual'
-          FROM carestair.migration_residual(region, from_year, to_year, s.scenario, '0000', smooth) AS m;
+        SELECT s.scenario, region, s.base_year, m.sex, m.age, m.immigrants,
+               least(m.emigration_rate, coalesce((1 - x.q) / (1 - x.q / 2), m.emigration_rate)), src || ' residual'
+          FROM carestair.migration_residual(region, from_year, to_year, s.scenario, mreg, smooth) AS m
+          LEFT JOIN LATERAL (SELECT pg_catalog.max(q.q) AS q FROM carestair.mortality AS q
+                              WHERE q.scenario = s.scenario AND q.region = mreg AND q.year >= s.base_year
+                                AND q.sex = m.sex AND q.age = m.age) AS x ON true;
         rate_table := 'migration';
         GET DIAGNOSTICS row_count = ROW_COUNT;
         RETURN NEXT;
     END LOOP;
+    UPDATE carestair.projection_scenario AS p
+       SET assumptions = p.assumptions OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object(
+               'base_period', pg_catalog.jsonb_build_array(from_year, to_year),
+               'mortality', CASE WHEN method = 'constant'
+                    THEN pg_catalog.jsonb_build_object('method', 'constant', 'period', pg_catalog.jsonb_build_array(from_year, to_year),
+                                                       'source', 'Human Mortality Database, Norway, Mx_1x1')
+                    ELSE pg_catalog.jsonb_build_object('method', method, 'fit', pg_catalog.jsonb_build_array(fit_to - mortality_window + 1, fit_to),
+                                                       'source', 'Human Mortality Database, Norway, Mx_1x1',
+                                                       'doc', 'doc/mortality_forecast.md') END,
+               'fertility', pg_catalog.jsonb_build_object('method', 'indirect standardisation', 'standard', standard,
+                                                         'tfr_target', tfr_target, 'tfr_target_year', tfr_target_year),
+               'migration', pg_catalog.jsonb_build_object('method', 'residual', 'smooth', smooth),
+               'mortality_levels', mortality_levels)
+     WHERE p.scenario = s.scenario;
 END
 $$;
 
-COMMENT ON FUNCTION carestair.estimate_scenario_rates(text, text[], integer, integer, text, integer, text) IS
-  'Fill a scenario''s rate tables from real data: national mortality from an HMD Mx table, each region''s fertility (indirect) and migration (residual) over a base period before the base year. See doc/projection.md.';
+COMMENT ON FUNCTION carestair.estimate_scenario_rates(text, text[], integer, integer, text, integer, text, text, integer, double precision, integer, jsonb) IS
+  'Fill a scenario''s rate tables from real data: national mortality forecast from an HMD Mx table (default log_linear over the 10 years before the base period''s end, one row per year; ''constant'' keeps the base period''s mean), a kommune''s own mortality level scaling it where given, each region''s fertility (indirect, optionally moving to a target TFR) and migration (residual) over a base period before the base year; records the assumptions. See doc/projection.md.';

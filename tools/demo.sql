@@ -54,13 +54,14 @@ SELECT age_group, males, females, persons, pct_males AS "% males", pct_females A
 \i data/projection_backtest.sql
 
 \echo
-\echo '== 8. Projection from 1 January 2026 to 2050, Målselv and Bardu (rates of 2019-2023; doc/projection.md)'
+\echo '== 8. Projection from 1 January 2026 to 2050, Målselv and Bardu: fertility and migration of 2019-2023, mortality'
+\echo '==    forecast (log-linear trends by age over 2014-2023, HMD; the default, chosen by back-tests: doc/mortality_forecast.md)'
 DELETE FROM carestair.projection_scenario WHERE scenario = 'demo2026';
 INSERT INTO carestair.projection_scenario (scenario, description, assumptions, base_year, last_year)
-VALUES ('demo2026', 'Demo: constant rates of 2019-2023 from 1 January 2026',
-        '{"mortality": "HMD Norway 2019-2023", "fertility": "indirect, ssb_norway_1997 standard", "migration": "residual, smooth 2"}', 2026, 2050);
+VALUES ('demo2026', 'Demo: fertility and migration of 2019-2023, mortality forecast, from 1 January 2026', '{}', 2026, 2050);
 SELECT rate_table, region, row_count FROM carestair.estimate_scenario_rates('demo2026', ARRAY['5524', '5520'], 2019, 2023, :'mx');
 SELECT carestair.run_projection_scenario('demo2026', ARRAY['5524', '5520']) AS rows_projected;
+SELECT jsonb_pretty(assumptions -> 'mortality') AS mortality_assumption FROM carestair.projection_scenario WHERE scenario = 'demo2026';
 SELECT region, year, persons, persons_67_plus AS "67+", persons_80_plus AS "80+", persons_90_plus AS "90+",
        old_age_dependency_ratio AS "67+ per 20-66", index_80_plus AS "80+ index", index_90_plus AS "90+ index"
   FROM carestair.projection_indicators
