@@ -44,7 +44,7 @@ DATA        = $(wildcard sql/updates/$(EXTENSION)--*--*.sql)
 EXTRA_CLEAN = results regression.diffs regression.out tap.out
 
 # pg_regress: 00_setup creates the extension, the rest run in listed order.
-REGRESS      = 00_setup region population ssb_import population_stats care_level iplos beds beon care_demand staffing rota projection projection_scenario projection_backtest mortality_forecast decompose kostra kostra_compare stochastic travel_time location legevakt postgis_schema
+REGRESS      = 00_setup region population ssb_import population_stats care_level iplos beds beon care_demand staffing rota projection projection_scenario projection_backtest mortality_forecast decompose kostra kostra_compare stochastic travel_time location legevakt postgis_schema projection_backtest_all
 REGRESS_OPTS = --load-extension=postgis
 
 PG_CPPFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter

@@ -311,6 +311,25 @@ COMMENT ON FUNCTION carestair.migration_residual_interval(text[], integer, integ
   'Annual net migrants by region, sex and age (at the end of the year) from the cohort residual between two 1 January populations n years apart, with the mean start stock and q of each age. See doc/projection_backtest_all.md.';
 
 /*
+ * _bad_residual_row(region, sex, age): raise the error for a row of a
+ * residual query that migration_shrunk cannot use.  Internal.
+ */
+CREATE FUNCTION carestair._bad_residual_row(region text, sex integer, age integer)
+RETURNS boolean
+LANGUAGE plpgsql VOLATILE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RAISE EXCEPTION 'residual_sql has an invalid row for region % sex % age %', coalesce(region, 'NULL'), coalesce(sex::text, 'NULL'), coalesce(age::text, 'NULL')
+        USING ERRCODE = 'invalid_parameter_value',
+              DETAIL = 'Every row needs a region, sex 1 or 2, age >= 0, finite net_migrants, start_stock >= 0 and finite, q in [0, 1].',
+              HINT = 'Check the query, e.g. SELECT * FROM carestair.migration_residual_interval(...).';
+END
+$$;
+
+COMMENT ON FUNCTION carestair._bad_residual_row(text, integer, integer) IS 'Internal: the error for an unusable row of migration_shrunk''s residual query.';
+
+/*
  * migration_shrunk(residual_sql, p0, pool, smooth): the migration rule.
  * residual_sql gives raw annual net migrants by region, sex and age with
  * the start stock and q of each age (columns region, sex, age,
@@ -334,7 +353,7 @@ LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    IF p0 IS NULL OR NOT (p0 >= 0) THEN
+    IF p0 IS NULL OR p0 = 'NaN' OR p0 < 0 THEN
         RAISE EXCEPTION 'invalid p0 %', coalesce(p0::text, 'NULL')
             USING ERRCODE = 'invalid_parameter_value',
                   DETAIL = 'p0 is the population at which a region''s own age profile gets weight 1/2: zero (own profile only) or positive, ''Infinity'' for the pooled profile only.',
@@ -364,6 +383,13 @@ BEGIN
                u.net_migrants::double precision AS net, u.start_stock::double precision AS stock,
                u.q::double precision AS q
           FROM (%s) AS u),
+    bad AS (
+        SELECT carestair._bad_residual_row(w.region, w.sex, w.age) AS x FROM raw AS w
+         WHERE w.region IS NULL OR w.sex IS NULL OR w.sex NOT IN (1, 2) OR w.age IS NULL OR w.age < 0
+            OR w.net IS NULL OR w.net IN ('NaN', 'Infinity', '-Infinity')
+            OR w.stock IS NULL OR w.stock = 'NaN' OR w.stock < 0 OR w.stock = 'Infinity'
+            OR w.q IS NULL OR w.q = 'NaN' OR w.q < 0 OR w.q > 1
+         LIMIT 1),
     size AS (
         SELECT w.region, CASE WHEN $2 = 'county' THEN left(w.region, 2) ELSE '' END AS grp,
                sum(w.net) FILTER (WHERE w.age > 0) AS total, sum(w.stock) AS p
@@ -377,7 +403,7 @@ BEGIN
                CASE WHEN s.p + $1 = 0 THEN 1 WHEN $1 = 'Infinity' THEN 0 ELSE s.p / (s.p + $1) END AS wt,
                s.total
           FROM raw AS w JOIN size AS s ON s.region = w.region
-         WHERE w.age > 0),
+         WHERE w.age > 0 AND NOT EXISTS (SELECT FROM bad)),
     sm AS (
         SELECT x.region, x.sex, x.age, x.stock, x.q, x.wt, x.total,
                avg(x.wt * coalesce(w.net / nullif(x.stock, 0), 0) + (1 - x.wt) * coalesce(pl.m, 0))
@@ -452,7 +478,7 @@ BEGIN
     r := coalesce(regions, est.checked);
     SELECT k INTO missing FROM unnest(r) AS k WHERE k IS NULL OR NOT k = ANY (est.checked) LIMIT 1;
     IF FOUND OR cardinality(r) = 0 THEN
-        RAISE EXCEPTION 'region % has no population on 1 January % and %', coalesce(missing, 'NULL'), from_year, base_year
+        RAISE EXCEPTION 'region % is not a kommune with a population on 1 January % and %', coalesce(missing, 'NULL'), from_year, base_year
             USING ERRCODE = 'no_data_found',
                   DETAIL = 'The back-test estimates each kommune''s rates from its own populations on both dates.',
                   HINT = 'Load them (data/load_all_kommuner.sql) or leave the region out.';
@@ -488,14 +514,21 @@ BEGIN
                               'AND m.region OPERATOR(pg_catalog.=) ''0000'' AND m.year OPERATOR(pg_catalog.>=) %s '
                               'AND m.year OPERATOR(pg_catalog.<) %s AND m.age OPERATOR(pg_catalog.<=) %s',
                               r, mortality_scenario, qyear, last_year, est.open_age),
-            pg_catalog.format('SELECT m.region, %s AS year, m.sex, m.age, m.immigrants, m.emigration_rate '
+            -- Out-migration capped again at what the highest q of the
+            -- projection leaves, so that no cohort can go below zero.
+            pg_catalog.format('SELECT m.region, %s AS year, m.sex, m.age, m.immigrants, '
+                              'LEAST(m.emigration_rate, (1 OPERATOR(pg_catalog.-) x.q) OPERATOR(pg_catalog./) (1 OPERATOR(pg_catalog.-) (x.q OPERATOR(pg_catalog./) 2))) AS emigration_rate '
                               'FROM carestair.migration_shrunk(%L, %s, %L, %L) AS m '
+                              'JOIN (SELECT q.sex, q.age, pg_catalog.max(q.q) AS q FROM carestair.mortality AS q '
+                              'WHERE q.scenario OPERATOR(pg_catalog.=) %L AND q.region OPERATOR(pg_catalog.=) ''0000'' '
+                              'AND q.year OPERATOR(pg_catalog.>=) %s AND q.year OPERATOR(pg_catalog.<) %s GROUP BY q.sex, q.age) AS x '
+                              'ON x.sex OPERATOR(pg_catalog.=) m.sex AND x.age OPERATOR(pg_catalog.=) m.age '
                               'WHERE m.region OPERATOR(pg_catalog.=) ANY (%L::text[])',
                               base_year,
                               pg_catalog.format('SELECT * FROM carestair.migration_residual_interval(%L::text[], %s, %s, %L)',
                                                 pool_regions, from_year, base_year, mortality_scenario),
                               pg_catalog.format('%L::double precision', shrink_p0),
-                              pool, smooth, r),
+                              pool, smooth, mortality_scenario, qyear, last_year, r),
             last_year)),
     -- Projected and observed by region, year and age (both sexes), then
     -- by age group; a year counts only where every cell is observed.
