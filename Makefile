@@ -15,12 +15,14 @@ SQL_MODULES = \
 	src/population.sql \
 	src/ssb_csv.sql \
 	src/ssb_import.sql \
+	src/ssb_jsonstat.sql \
 	src/population_stats.sql \
 	src/care_level.sql \
 	src/iplos.sql \
 	src/beds.sql \
 	src/beon.sql \
 	src/care_demand.sql \
+	src/dementia.sql \
 	src/staffing.sql \
 	src/rota.sql \
 	src/projection.sql \
@@ -32,10 +34,14 @@ SQL_MODULES = \
 	src/kostra.sql \
 	src/kostra_import.sql \
 	src/kostra_compare.sql \
+	src/ssb_projection.sql \
+	src/kostra_nok.sql \
 	src/stochastic.sql \
 	src/travel_time.sql \
 	src/legevakt.sql \
-	src/location.sql
+	src/location.sql \
+	src/bi.sql \
+	src/report.sql
 
 MODULE_big  = carestair
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
@@ -44,7 +50,7 @@ DATA        = $(wildcard sql/updates/$(EXTENSION)--*--*.sql)
 EXTRA_CLEAN = results regression.diffs regression.out tap.out
 
 # pg_regress: 00_setup creates the extension, the rest run in listed order.
-REGRESS      = 00_setup region population ssb_import population_stats care_level iplos beds beon care_demand staffing rota projection projection_scenario projection_backtest mortality_forecast decompose kostra kostra_compare stochastic travel_time location legevakt postgis_schema projection_backtest_all
+REGRESS      = 00_setup region population ssb_import ssb_jsonstat population_stats care_level iplos beds beon care_demand dementia staffing rota projection projection_scenario projection_backtest mortality_forecast decompose kostra kostra_compare kostra_nok ssb_projection projection_vs_ssb stochastic travel_time location legevakt postgis_schema bi report projection_backtest_all
 REGRESS_OPTS = --load-extension=postgis
 
 PG_CPPFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter

@@ -35,6 +35,10 @@ CREATE TEMP TABLE _load_care (
     y1 numeric, y1_0 numeric, y1_67 numeric, y1_80 numeric, y2 numeric,
     y3 numeric, y3_0 numeric, y3_67 numeric, y3_80 numeric, y5 numeric, dem numeric, demc text) ON COMMIT DROP;
 \copy _load_care FROM 'data/care_services/omsorg_panel_2007_2025_midt_troms.csv' WITH (FORMAT csv, HEADER true)
+-- The same panel for the other seed kommuner: Hustadvika, Melhus, Alta, Karasjok (Bardu and Målselv are above).
+CREATE TEMP TABLE _load_care_seed (LIKE _load_care) ON COMMIT DROP;
+\copy _load_care_seed FROM 'data/care_services/omsorg_panel_2007_2025_seed_kommuner.csv' WITH (FORMAT csv, HEADER true)
+INSERT INTO _load_care SELECT * FROM _load_care_seed WHERE region IN ('1579', '5028', '5601', '5610');
 INSERT INTO carestair.care_users (region, year, level, age_from, age_to, users, hours_per_user_week, source)
 SELECT c.region, c.year + 1, v.level::carestair.care_level, v.age_from, v.age_to, v.users, v.hours, v.source
   FROM _load_care AS c
@@ -55,9 +59,20 @@ SELECT c.region, c.year + 1, v.level::carestair.care_level, v.age_from, v.age_to
 ON CONFLICT (region, year, level, age_from) DO UPDATE
    SET age_to = excluded.age_to, users = excluded.users, hours_per_user_week = excluded.hours_per_user_week, source = excluded.source;
 
+-- SSB's regional population projections (carestair.ssb_projection, doc/ssb_projection.md):
+-- table 14746 (2026-based), 80 Nord-Norge kommuner, totals of MMMM, LLML and HHMH and the
+-- MMMM age groups 0-19, 20-64, 65+ and 80+, 2026-2050; table 12882 (2020-based), MMMM totals
+-- of Bardu, Målselv and Alta, 2026-2050 (the back-test anchor).
+\set ssb_projection `cat data/population/ssb14746_projection_nordnorge_2026_2050.csv`
+SELECT count(*) AS _ FROM carestair.import_ssb_projection(:'ssb_projection', table_id => '14746', source => 'SSB 14746 (2026-based), bundled, data/SOURCES.md') \gset
+\set ssb_projection `cat data/population/ssb12882_mmmm_projected_totals_2026_2050_malselv_bardu_alta.csv`
+SELECT count(*) AS _ FROM carestair.import_ssb_projection(:'ssb_projection', table_id => '12882', source => 'SSB 12882 (2020-based), bundled, data/SOURCES.md') \gset
+\unset ssb_projection
+
 COMMIT;
 \set QUIET off
 
 SELECT 'bundled data loaded' AS status,
        (SELECT count(*) FROM carestair.population) AS population_rows,
-       (SELECT count(*) FROM carestair.region WHERE boundary IS NOT NULL) AS regions_with_boundary;
+       (SELECT count(*) FROM carestair.region WHERE boundary IS NOT NULL) AS regions_with_boundary,
+       (SELECT count(*) FROM carestair.ssb_projection) AS ssb_projection_rows;

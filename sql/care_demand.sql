@@ -25,7 +25,7 @@ DELETE FROM carestair.care_staffing_norm;
 DELETE FROM carestair.care_shift;
 -- Bad input.
 SELECT * FROM carestair.care_coverage('5524', 2026, 2020);
-SELECT * FROM carestair.care_coverage('5601', 2020, 2026);
+SELECT * FROM carestair.care_coverage('5532', 2020, 2026);
 SELECT * FROM carestair.care_demand('5524', 2024, 2026, $$SELECT region, year, age, persons FROM carestair.population WHERE year = 2026$$, 'no-such-scenario');
 SELECT * FROM carestair.care_demand('5524', 2024, 2026, $$SELECT region, year, age, persons FROM carestair.population$$, hours_per_arsverk => 0);
 SELECT * FROM carestair.care_demand('5524', 2024, 2026, $$SELECT region, year, age, persons FROM carestair.population$$, absence_factor => 1.5);

@@ -65,11 +65,16 @@ SELECT pg_catalog.pg_extension_config_dump('carestair.population_total', '');
  * _check_open_age(): statement-level trigger on both population tables.
  * For every region-year the statement touched, the open age group must be
  * the same age for both sexes and no row may lie above it.  Internal.
+ * Nested loops are off: during a bulk load autoanalyze can record the table
+ * as empty (its new rows are not yet committed), and a nested loop planned
+ * on that would make the check quadratic in the rows loaded; hash joins keep
+ * it linear.
  */
 CREATE FUNCTION carestair._check_open_age()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
+SET enable_nestloop = off
 AS $$
 DECLARE
     bad record;

@@ -20,6 +20,7 @@
  * their error messages.
  */
 #include "carestair.h"
+#include "ssb_csv.h"
 
 #include "catalog/pg_type.h"
 #include "lib/stringinfo.h"
@@ -159,24 +160,142 @@ csv_parse_delimiter(const char *name, const char *text)
 	return ',';					/* keep the compiler quiet */
 }
 
-/* Emit one record (unless it is blank) into the tuplestore. */
-static void
-csv_emit_record(ReturnSetInfo *rsinfo, int line_no, Datum *fields,
-				int nfields, bool any_quoted)
+/*
+ * Open a reader on content: decide and check the encoding, convert to the
+ * database encoding into a private NUL-terminated buffer, and choose the
+ * separator.  Errors name the argument.
+ */
+void
+carestair_csv_open(CsvReader *r, bytea *content, const char *encoding, const char *delimiter)
 {
-	Datum		values[2];
-	bool		nulls[2] = {false, false};
-	ArrayType  *arr;
+	const char *raw = VARDATA_ANY(content);
+	int			rawlen = VARSIZE_ANY_EXHDR(content);
+	int			enc;
+	char	   *text;
 
-	/* A blank line is one empty, unquoted field: skip it. */
-	if (nfields == 1 && !any_quoted &&
-		VARSIZE_ANY_EXHDR(DatumGetPointer(fields[0])) == 0)
-		return;
+	enc = csv_resolve_encoding(encoding, &raw, &rawlen);
+	csv_verify_encoding(raw, rawlen, enc);
 
-	arr = construct_array(fields, nfields, TEXTOID, -1, false, TYPALIGN_INT);
-	values[0] = Int32GetDatum(line_no);
-	values[1] = PointerGetDatum(arr);
-	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	/* pg_any_to_server returns its input unchanged when nothing converts: copy first. */
+	text = palloc_extended(add_size(rawlen, 1), MCXT_ALLOC_HUGE);
+	memcpy(text, raw, rawlen);
+	text[rawlen] = '\0';
+	text = pg_any_to_server(text, rawlen, enc);
+
+	r->p = text;
+	r->delim = csv_parse_delimiter(delimiter, text);
+	r->line = 1;
+	r->record_line = 1;
+	r->nfields = 0;
+	r->maxfields = 16;
+	r->any_quoted = false;
+	r->field = palloc(r->maxfields * sizeof(char *));
+	r->len = palloc(r->maxfields * sizeof(int));
+}
+
+/*
+ * Read the next non-blank record into r->field/r->len, splitting RFC 4180
+ * style in place: the unquoted text of a field is written back over the
+ * buffer at or before where it was read, so no field is copied.  Quoted
+ * fields may hold separators, doubled quotes and line breaks; a CR before a
+ * line break (outside quotes) is dropped; characters after a closing quote
+ * are kept (lenient, like Excel).  Returns false at the end of the buffer.
+ */
+bool
+carestair_csv_next(CsvReader *r)
+{
+	for (;;)
+	{
+		char	   *p = r->p;
+		char	   *w;				/* where the current field's text is written */
+		char	   *start;
+		bool		in_quotes = false,
+					field_quoted = false;
+
+		if (*p == '\0')
+			return false;
+		r->nfields = 0;
+		r->any_quoted = false;
+		r->record_line = r->line;
+		start = w = p;
+
+		for (;; p++)
+		{
+			char		c = *p;
+
+			if (in_quotes)
+			{
+				if (c == '\0')
+					ereport(ERROR,
+							(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+							 errmsg("unterminated quoted field in the record starting at line %d", r->record_line),
+							 errdetail("A field opened with a double quote is never closed."),
+							 errhint("Check that the file was not cut off, and that quotes inside fields are doubled.")));
+				if (c == '"' && p[1] == '"')
+				{
+					*w++ = '"';
+					p++;
+				}
+				else if (c == '"')
+					in_quotes = false;
+				else
+				{
+					if (c == '\n')
+						r->line++;
+					*w++ = c;
+				}
+				continue;
+			}
+
+			if (c == '"' && w == start && !field_quoted)
+			{
+				in_quotes = field_quoted = r->any_quoted = true;
+				continue;
+			}
+
+			if (c == r->delim || c == '\n' || c == '\0')
+			{
+				/* Drop the CR of a CRLF line end (outside quotes only). */
+				if (c != r->delim && !field_quoted && w > start && w[-1] == '\r')
+					w--;
+				if (r->nfields == r->maxfields)
+				{
+					if ((Size) r->maxfields > MaxAllocSize / sizeof(char *) / 2)
+						ereport(ERROR,
+								(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+								 errmsg("too many fields in the record at line %d", r->record_line)));
+					r->maxfields *= 2;
+					r->field = repalloc(r->field, r->maxfields * sizeof(char *));
+					r->len = repalloc(r->len, r->maxfields * sizeof(int));
+				}
+				r->field[r->nfields] = start;
+				r->len[r->nfields] = (int) (w - start);
+				r->nfields++;
+				*w = '\0';		/* w <= p: never past the separator just read */
+				field_quoted = false;
+				if (c == r->delim)
+				{
+					start = w = p + 1;
+					continue;
+				}
+				r->p = (c == '\0') ? p : p + 1;
+				if (c == '\n')
+					r->line++;
+				break;
+			}
+
+			/* A CR after a closing quote belongs to the line end: skip it. */
+			if (c == '\r' && field_quoted)
+				continue;
+			*w++ = c;
+		}
+		CHECK_FOR_INTERRUPTS();
+
+		/* A blank line is one empty, unquoted field: skip it. */
+		if (r->nfields == 1 && !r->any_quoted && r->len[0] == 0)
+			continue;
+		return true;
+	}
 }
 
 /*
@@ -190,116 +309,31 @@ carestair_read_csv(PG_FUNCTION_ARGS)
 	char	   *enc_name = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	char	   *delim_name = text_to_cstring(PG_GETARG_TEXT_PP(2));
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	const char *raw = VARDATA_ANY(content);
-	int			rawlen = VARSIZE_ANY_EXHDR(content);
-	char	   *buf;
-	char	   *text;
-	int			enc;
-	char		delim;
-	StringInfoData field;
-	Datum	   *fields;
-	int			nfields = 0,
-				maxfields = 16;
-	int			line = 1,
-				record_line = 1;
-	bool		in_quotes = false,
-				field_quoted = false,
-				any_quoted = false;
-	const char *p;
+	CsvReader	r;
+	Datum	   *fields = NULL;
+	int			maxfields = 0;
 
 	CARESTAIR_INIT_SRF(fcinfo);
+	carestair_csv_open(&r, content, enc_name, delim_name);
 
-	enc = csv_resolve_encoding(enc_name, &raw, &rawlen);
-	csv_verify_encoding(raw, rawlen, enc);
-
-	/* NUL-terminate, then convert to the database encoding. */
-	buf = palloc(rawlen + 1);
-	memcpy(buf, raw, rawlen);
-	buf[rawlen] = '\0';
-	text = pg_any_to_server(buf, rawlen, enc);
-
-	delim = csv_parse_delimiter(delim_name, text);
-
-	initStringInfo(&field);
-	fields = palloc(maxfields * sizeof(Datum));
-
-	for (p = text;; p++)
+	while (carestair_csv_next(&r))
 	{
-		char		c = *p;
+		Datum		values[2];
+		bool		nulls[2] = {false, false};
+		int			i;
 
-		if (in_quotes && c != '\0')
+		if (r.nfields > maxfields)
 		{
-			if (c == '"' && p[1] == '"')
-			{
-				appendStringInfoChar(&field, '"');
-				p++;
-			}
-			else if (c == '"')
-				in_quotes = false;
-			else
-			{
-				if (c == '\n')
-					line++;
-				appendStringInfoChar(&field, c);
-			}
-			continue;
+			maxfields = r.maxfields;
+			fields = fields ? repalloc(fields, maxfields * sizeof(Datum)) : palloc(maxfields * sizeof(Datum));
 		}
-
-		if (c == '"' && field.len == 0 && !field_quoted)
-		{
-			in_quotes = field_quoted = any_quoted = true;
-			continue;
-		}
-
-		if (c == delim || c == '\n' || c == '\0')
-		{
-			/* Drop the CR of a CRLF line end (outside quotes only). */
-			if (c != delim && !field_quoted && field.len > 0 &&
-				field.data[field.len - 1] == '\r')
-				field.data[--field.len] = '\0';
-
-			if (nfields == maxfields)
-			{
-				if ((Size) maxfields > MaxAllocSize / sizeof(Datum) / 2)
-					ereport(ERROR,
-							(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-							 errmsg("too many fields in the record at line %d", record_line)));
-				maxfields *= 2;
-				fields = repalloc(fields, maxfields * sizeof(Datum));
-			}
-			fields[nfields++] = PointerGetDatum(cstring_to_text_with_len(field.data, field.len));
-			resetStringInfo(&field);
-			field_quoted = false;
-
-			if (c != delim)
-			{
-				/* End of record: emit it unless it is the empty tail. */
-				if (!(c == '\0' && nfields == 1 && !any_quoted &&
-					  VARSIZE_ANY_EXHDR(DatumGetPointer(fields[0])) == 0))
-					csv_emit_record(rsinfo, record_line, fields, nfields, any_quoted);
-				nfields = 0;
-				any_quoted = false;
-				if (c == '\0')
-					break;
-				line++;
-				record_line = line;
-				CHECK_FOR_INTERRUPTS();
-			}
-			continue;
-		}
-
-		/* Characters after a closing quote: keep them (lenient, like Excel). */
-		if (c == '\r' && field_quoted)
-			continue;
-		appendStringInfoChar(&field, c);
+		for (i = 0; i < r.nfields; i++)
+			fields[i] = PointerGetDatum(cstring_to_text_with_len(r.field[i], r.len[i]));
+		values[0] = Int32GetDatum(r.record_line);
+		values[1] = PointerGetDatum(construct_array(fields, r.nfields, TEXTOID, -1, false, TYPALIGN_INT));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		for (i = 0; i < r.nfields; i++)
+			pfree(DatumGetPointer(fields[i]));
 	}
-
-	if (in_quotes)
-		ereport(ERROR,
-				(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
-				 errmsg("unterminated quoted field in the record starting at line %d", record_line),
-				 errdetail("A field opened with a double quote is never closed."),
-				 errhint("Check that the file was not cut off, and that quotes inside fields are doubled.")));
-
 	PG_RETURN_NULL();
 }

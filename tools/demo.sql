@@ -67,6 +67,13 @@ SELECT region, year, persons, persons_67_plus AS "67+", persons_80_plus AS "80+"
   FROM carestair.projection_indicators
  WHERE scenario = 'demo2026' AND year IN (2026, 2030, 2035, 2040, 2050)
  ORDER BY region, year;
+\echo '==    beside SSB''s 2026-based projection (table 14746, main alternative MMMM; doc/ssb_projection.md)'
+SELECT region, year, age_group, carestair_persons AS carestair, ssb_persons AS "SSB MMMM", difference,
+       round(100 * relative_difference, 1) AS "% vs SSB"
+  FROM carestair.scenario_vs_ssb
+ WHERE scenario = 'demo2026' AND table_id = '14746' AND alternative = 'MMMM' AND year IN (2030, 2040, 2050)
+   AND age_group IN ('total', '65+', '80+')
+ ORDER BY region, year, age_from, age_to NULLS FIRST;
 
 \echo
 \echo '== 9. How uncertain is that? 80+ and 90+ in Målselv to 2040: mean and 90 % prediction interval of 1,000 stochastic'
@@ -88,6 +95,8 @@ SELECT age_group, year, round(mean) AS mean, round(quantile_values[1]) AS "5 %",
 \i tools/demo_staffing.sql
 \i tools/demo_kostra.sql
 \i tools/demo_legevakt.sql
+\i tools/demo_seeds.sql
+\i tools/demo_report.sql
 
 \echo
 \echo '== Every-kommune back-test: all 357 kommuner, rates from 2015-2020, projected 2020 -> 2025/2026 against SSB 07459;'

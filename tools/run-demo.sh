@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 . tools/common.sh
 
 DB=${1:-}
+# The council reports (tools/demo_report.sql) are written here.
+export CARESTAIR_REPORT_DIR=${CARESTAIR_REPORT_DIR:-$PWD/reports}
+mkdir -p "$CARESTAIR_REPORT_DIR"
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -P pager=off)
 if [ -n "$DB" ]; then
 	build_and_install

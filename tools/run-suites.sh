@@ -39,8 +39,15 @@ grep '^not ok' doc-examples.out
 doc_pass=$(grep -c '^ok ' doc-examples.out)
 doc_fail=$(grep -c '^not ok ' doc-examples.out)
 
-passed=$((reg_pass + tap_pass + doc_pass))
-failed=$((reg_fail + tap_fail + doc_fail))
-echo "pg_regress: $reg_pass passed, $reg_fail failed; pgTAP: $tap_pass passed, $tap_fail failed; doc examples: $doc_pass passed, $doc_fail failed"
+# The council report as a reader gets it (HTML, SVG, numbers, rendering).
+tools/check-report.sh > report-check.out 2>&1
+grep -v '^ok ' report-check.out
+rep_pass=$(grep -c '^ok ' report-check.out)
+rep_fail=$(grep -c '^not ok ' report-check.out)
+[ "$rep_pass" -eq 0 ] && [ "$rep_fail" -eq 0 ] && rep_fail=1
+
+passed=$((reg_pass + tap_pass + doc_pass + rep_pass))
+failed=$((reg_fail + tap_fail + doc_fail + rep_fail))
+echo "pg_regress: $reg_pass passed, $reg_fail failed; pgTAP: $tap_pass passed, $tap_fail failed; doc examples: $doc_pass passed, $doc_fail failed; report: $rep_pass passed, $rep_fail failed"
 echo "$passed passed, $failed failed" | tee test-summary.txt
 [ "$failed" -eq 0 ]

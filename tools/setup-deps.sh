@@ -11,6 +11,9 @@ PACKAGES=(
 	postgresql-15-postgis-3
 	postgresql-15-pgtap
 	libtap-parser-sourcehandler-pgtap-perl
+	libxml2-utils
+	python3
+	chromium
 	postgresql-15-pgrouting
 )
 
