@@ -97,9 +97,3 @@ SELECT age_group, year, round(mean) AS mean, round(quantile_values[1]) AS "5 %",
 \i tools/demo_legevakt.sql
 \i tools/demo_seeds.sql
 \i tools/demo_report.sql
-
-\echo
-\echo '== Every-kommune back-test: all 357 kommuner, rates from 2015-2020, projected 2020 -> 2025/2026 against SSB 07459;'
-\echo '==    constant vs forecast vs observed mortality, own vs shrunk migration (doc/projection_backtest_all.md; a few minutes)'
-\i data/load_all_kommuner.sql
-\i data/projection_backtest_all.sql
