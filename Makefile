@@ -39,7 +39,9 @@ SQL_MODULES = \
 	src/stochastic.sql \
 	src/travel_time.sql \
 	src/legevakt.sql \
+	src/road_network.sql \
 	src/location.sql \
+	src/followup.sql \
 	src/bi.sql \
 	src/report.sql
 
@@ -50,7 +52,7 @@ DATA        = $(wildcard sql/updates/$(EXTENSION)--*--*.sql)
 EXTRA_CLEAN = results regression.diffs regression.out tap.out
 
 # pg_regress: 00_setup creates the extension, the rest run in listed order.
-REGRESS      = 00_setup region population ssb_import ssb_jsonstat population_stats care_level iplos beds beon care_demand dementia staffing rota projection projection_scenario projection_backtest mortality_forecast decompose kostra kostra_compare kostra_nok ssb_projection projection_vs_ssb stochastic travel_time location legevakt postgis_schema bi report projection_backtest_all
+REGRESS      = 00_setup region population ssb_import ssb_jsonstat population_stats care_level iplos beds beon care_demand dementia staffing rota projection projection_scenario projection_backtest mortality_forecast decompose kostra kostra_compare kostra_nok ssb_projection projection_vs_ssb stochastic travel_time location legevakt road_network postgis_schema followup bi report projection_backtest_all
 REGRESS_OPTS = --load-extension=postgis
 
 PG_CPPFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter

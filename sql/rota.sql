@@ -83,3 +83,33 @@ SELECT * FROM carestair._rota_check('{480}', '{960}', array_fill(0, ARRAY[21]), 
 SELECT * FROM carestair._rota_check('{{480}}', '{960}', array_fill(0, ARRAY[21]), '{1}', '{2}', 1, 37.5, 660, 2100, 5, 1, 0, '{}');
 SELECT * FROM carestair._rota_check('{480}', '{960}', array_fill(0, ARRAY[21]), '{{1}}', '{2}', 1, 37.5, 660, 2100, 5, 1, 0, '{}');
 SELECT * FROM carestair._rota_search('{480}', '{960}', array_fill(0, ARRAY[21]), '{1}', '{2}', 1, 37.5, 660, 2100, 5, 1, 0, 1, 0, 1000);
+-- The checker: a position that works every day of a 1-week cycle breaks max_consecutive even when
+-- max_consecutive_days (7) is not below the cycle's 7 days, because the cycle repeats (the old checker missed it).
+SELECT rule, position_no, detail FROM carestair._rota_check('{480}', '{960}', array_fill(0, ARRAY[21]), '{1}', '{2}', 1, 56, 660, 0, 7, 1, 0, array_fill(0, ARRAY[7]));
+SELECT rule, position_no, detail FROM carestair._rota_check('{480}', '{960}', array_fill(0, ARRAY[21]), '{1}', '{2}', 2, 56, 660, 0, 14, 1, 0, array_fill(0, ARRAY[14]));
+-- With one day off in the cycle the rule holds.
+SELECT count(*) AS findings FROM carestair._rota_check('{480}', '{960}', array_fill(0, ARRAY[21]), '{1}', '{2}', 1, 48, 660, 0, 7, 1, 0, '{0,0,0,0,0,0,-1}');
+-- Infeasibility proofs from relaxations, each naming the rule and by how much.
+-- Weekend: Saturday needs a night, Sunday a day shift; no one can take both (7.5 h between them), so a weekend
+-- takes 2 persons and every second weekend 4; the headcount count alone (1 per weekend x 2) would pass.
+SELECT precheck_rule, precheck_detail FROM carestair._rota_search('{420, 1320}', '{900, 1890}',
+       array_fill(0, ARRAY[30]) || '{0,0,0, 0,1,0, 0,1,0, 0,0,0}'::integer[], '{1, 1}', '{2, 2}', 2, 35.5, 660, 2100, 5, 2, 240, 1, 1000, 1000);
+-- Daily rest: Monday night then Tuesday day, one position: each day alone is covered.
+SELECT precheck_rule, precheck_detail FROM carestair._rota_search('{420, 1320}', '{900, 1890}',
+       '{0,0,0, 0,1,0, 0,1,0, 0,0,0}'::integer[] || array_fill(0, ARRAY[30]), '{0.5}', '{2}', 1, 35.5, 660, 2100, 5, 1, 240, 1, 1000, 1000);
+-- Hours: a 20 h position with only 8-hour shifts and 1 h tolerance.
+SELECT precheck_rule, precheck_detail FROM carestair._rota_search('{480}', '{960}',
+       '{0,1,0}'::integer[] || array_fill(0, ARRAY[18]), '{0.5}', '{2}', 1, 40, 660, 2100, 5, 1, 60, 1, 1000, 1000);
+-- Hours by competence: the sykepleier hours exceed the sykepleiere's, although all positions together have enough.
+SELECT precheck_rule, precheck_detail FROM carestair._rota_search('{480}', '{720}', '{0,0,2, 0,0,2, 0,0,2, 0,0,2, 0,0,2, 0,0,2, 0,0,0}',
+       '{0.5, 0.5, 0.5, 0.5}', '{3, 3, 1, 1}', 1, 40, 660, 2100, 6, 1, 0, 1, 1000, 1000);
+-- Turnus alternatives in one call, for a unit of about 7.5 årsverk (the EXAMPLE plan scaled).
+SELECT plan_arsverk FROM carestair.staffing_plan_for_arsverk('rota_example', 'alt_small', 7.5);
+SELECT alternative, weekend_every, weeks, long_weekend_shifts, min_size_pct, outcome, positions, full_time_positions, heltidsandel_pct, mean_position_pct, nights_per_position_week, violations FROM carestair.generate_rota_alternatives('alt_small');
+-- Every alternative's rota passes the independent checker; running again replaces them.
+SELECT a.alternative, (SELECT count(*) FROM carestair.check_rota(a.rota_id)) AS broken_rules FROM carestair.rota_alternative AS a WHERE a.unit = 'alt_small' AND a.rota_id IS NOT NULL ORDER BY 1;
+SELECT count(*) AS alternatives FROM carestair.generate_rota_alternatives('alt_small', seed => 2);
+SELECT count(*) AS alternative_units FROM carestair.staffing_unit WHERE unit LIKE 'alt_small~%';
+SELECT * FROM carestair.generate_rota_alternatives('alt_small~every_2nd');
+SELECT * FROM carestair.generate_rota_alternatives('alt_small', min_size_pct => 0);
+SELECT * FROM carestair.generate_rota_alternatives('nowhere');

@@ -48,8 +48,14 @@ CREATE TABLE carestair.road_edge (
     minutes         double precision NOT NULL,
     reverse_minutes double precision NOT NULL DEFAULT -1,
     km              double precision NOT NULL CONSTRAINT road_edge_km CHECK (km >= 0),
-    geom            geometry(LineString, 25833) NOT NULL
+    geom            geometry(LineString, 25833) NOT NULL,
+    link_id         bigint,
+    kind            text,
+    category        text,
+    component       integer,
+    origin          text
 );
+CREATE INDEX road_edge_geom ON carestair.road_edge USING gist (geom);
 COMMENT ON TABLE carestair.road_edge IS 'Road graph edges (osm2pgrouting compatible: fill from ways with cost_s/60, reverse_cost_s/60, length_m/1000, ST_Transform(geom, 25833)). See doc/travel_time.md.';
 COMMENT ON COLUMN carestair.road_edge.id IS 'Edge id.';
 COMMENT ON COLUMN carestair.road_edge.source IS 'Vertex at the start of geom.';
@@ -58,6 +64,11 @@ COMMENT ON COLUMN carestair.road_edge.minutes IS 'Travel minutes source -> targe
 COMMENT ON COLUMN carestair.road_edge.reverse_minutes IS 'Travel minutes target -> source; negative = closed. Ferries: crossing plus mean waiting time.';
 COMMENT ON COLUMN carestair.road_edge.km IS 'Length in km.';
 COMMENT ON COLUMN carestair.road_edge.geom IS 'Line from source to target, EPSG:25833.';
+COMMENT ON COLUMN carestair.road_edge.link_id IS 'Id of the upstream link this edge comes from (carestair.import_road_network splits links at junctions).';
+COMMENT ON COLUMN carestair.road_edge.kind IS 'road, tunnel, bridge or ferry (as the source data say; NULL when not given).';
+COMMENT ON COLUMN carestair.road_edge.category IS 'Road category of the source data (N1000 and NVDB: E, R, F, K, P); sets the assumed speed for N1000.';
+COMMENT ON COLUMN carestair.road_edge.component IS 'Connected component (1 = the largest), set by carestair.import_road_network.';
+COMMENT ON COLUMN carestair.road_edge.origin IS 'Where the edge comes from (data set and licence; credit it where times are shown).';
 
 CREATE TABLE carestair.travel_time (
     point_id bigint NOT NULL REFERENCES carestair.demand_point (point_id) ON DELETE CASCADE,
@@ -72,7 +83,7 @@ COMMENT ON COLUMN carestair.travel_time.point_id IS 'Demand point.';
 COMMENT ON COLUMN carestair.travel_time.site_id IS 'Site.';
 COMMENT ON COLUMN carestair.travel_time.minutes IS 'Travel minutes from the point to the site; NULL = unreachable.';
 COMMENT ON COLUMN carestair.travel_time.km IS 'Travel km along that path; NULL = unreachable.';
-COMMENT ON COLUMN carestair.travel_time.method IS 'How it was computed: network, network: far from road, network: unreachable, or the straight-line fallback label.';
+COMMENT ON COLUMN carestair.travel_time.method IS 'How it was computed: road, road: unreachable (minutes NULL), or a straight-line fallback label.';
 
 SELECT pg_catalog.pg_extension_config_dump('carestair.demand_point', '');
 SELECT pg_catalog.pg_extension_config_dump('carestair.site', '');
@@ -81,8 +92,12 @@ SELECT pg_catalog.pg_extension_config_dump('carestair.travel_time', '');
 
 /*
  * refresh_travel_times: recompute carestair.travel_time for every demand
- * point and site, over carestair.road_edge when it has rows, otherwise by
- * the labelled straight-line fallback.
+ * point and site.  Over carestair.road_edge when it has rows: one
+ * carestair.nearest_site_times call per site (points and the site attached
+ * to the nearest point of the nearest road, off-road legs and the fallback
+ * for points far from every road as carestair.road_parameter_effective
+ * says).  Without roads: the labelled straight-line fallback with the
+ * given circuity and speed.
  */
 CREATE FUNCTION carestair.refresh_travel_times(
     offroad_kmh  double precision DEFAULT 20,
@@ -92,22 +107,31 @@ RETURNS TABLE (method text, pairs bigint)
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+    s bigint;
 BEGIN
     DELETE FROM carestair.travel_time;
-    INSERT INTO carestair.travel_time (point_id, site_id, minutes, km, method)
-    SELECT m.point_id, m.site_id, m.minutes, m.km, m.method
-      FROM carestair.travel_time_matrix(
-             'SELECT point_id, geom FROM carestair.demand_point',
-             'SELECT site_id, geom FROM carestair.site',
-             CASE WHEN EXISTS (SELECT FROM carestair.road_edge)
-                  THEN 'SELECT id, source, target, minutes, reverse_minutes, km, geom FROM carestair.road_edge' END,
-             offroad_kmh, circuity, fallback_kmh) AS m;
+    IF EXISTS (SELECT FROM carestair.road_edge) THEN
+        FOR s IN SELECT x.site_id FROM carestair.site AS x ORDER BY x.site_id LOOP
+            INSERT INTO carestair.travel_time (point_id, site_id, minutes, km, method)
+            SELECT m.point_id, s, m.minutes, m.km, m.method
+              FROM carestair.nearest_site_times('SELECT point_id, geom FROM carestair.demand_point',
+                                                format('SELECT site_id, geom FROM carestair.site WHERE site_id = %s', s)) AS m;
+        END LOOP;
+    ELSE
+        INSERT INTO carestair.travel_time (point_id, site_id, minutes, km, method)
+        SELECT m.point_id, m.site_id, m.minutes, m.km, m.method
+          FROM carestair.travel_time_matrix(
+                 'SELECT point_id, geom FROM carestair.demand_point',
+                 'SELECT site_id, geom FROM carestair.site',
+                 NULL, offroad_kmh, circuity, fallback_kmh) AS m;
+    END IF;
     RETURN QUERY
     SELECT t.method, count(*) FROM carestair.travel_time AS t GROUP BY t.method ORDER BY t.method;
 END
 $$;
 COMMENT ON FUNCTION carestair.refresh_travel_times(double precision, double precision, double precision) IS
-  'Recompute carestair.travel_time from carestair.demand_point and carestair.site, over carestair.road_edge or (no edges) the labelled straight-line fallback; returns pairs per method. See doc/legevakt.md.';
+  'Recompute carestair.travel_time from carestair.demand_point and carestair.site, over carestair.road_edge (carestair.nearest_site_times per site; the arguments apply only without roads) or (no edges) the labelled straight-line fallback; returns pairs per method. See doc/legevakt.md.';
 
 /*
  * legevakt_coverage: nearest open site for every demand point (ties to the

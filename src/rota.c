@@ -16,7 +16,8 @@
 #include "utils/lsyscache.h"
 #include "utils/tuplestore.h"
 
-#include "rota.h"
+#include "rota_check.h"
+#include "rota_search.h"
 
 PG_FUNCTION_INFO_V1(carestair__rota_search);
 PG_FUNCTION_INFO_V1(carestair__rota_check);
@@ -153,7 +154,7 @@ carestair__rota_search(PG_FUNCTION_ARGS)
 	if (max_iter < 1 || budget < 1)
 		bad_problem("max_iterations and time_budget_ms must be positive");
 
-	rule = carestair_rota_precheck(&p, &detail);
+	rule = carestair_rota_bound(&p, &detail);
 	if (rule != NULL)
 	{
 		nulls[0] = nulls[1] = nulls[2] = nulls[3] = nulls[4] = true;

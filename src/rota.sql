@@ -463,3 +463,157 @@ END
 $$;
 COMMENT ON FUNCTION carestair.rota_summary(integer) IS
   'Per position of a rota: size, shifts, hours per week against the target, nights, weekends worked and weekend frequency. See doc/rota.md.';
+
+-- ---------------------------------------------------------------------------
+-- Turnus alternatives for a unit in one call (doc/rota.md).
+-- ---------------------------------------------------------------------------
+
+CREATE TABLE carestair.rota_alternative (
+    unit                 text NOT NULL REFERENCES carestair.staffing_unit (unit) ON DELETE CASCADE,
+    alternative          text NOT NULL,
+    description          text NOT NULL,
+    alt_unit             text REFERENCES carestair.staffing_unit (unit) ON DELETE CASCADE,
+    weekend_every        integer NOT NULL,
+    weeks                integer NOT NULL,
+    long_weekend_shifts  boolean NOT NULL,
+    min_size_pct         numeric NOT NULL,
+    rota_id              integer REFERENCES carestair.rota (rota_id) ON DELETE SET NULL,
+    outcome              text NOT NULL
+                         CONSTRAINT rota_alternative_outcome CHECK (outcome OPERATOR(pg_catalog.=) ANY (ARRAY['feasible', 'partial', 'infeasible', 'not_applicable'])),
+    detail               text,
+    PRIMARY KEY (unit, alternative)
+);
+COMMENT ON TABLE carestair.rota_alternative IS 'Turnus alternatives generated for a unit by carestair.generate_rota_alternatives. See doc/rota.md.';
+COMMENT ON COLUMN carestair.rota_alternative.unit IS 'The unit whose plan the alternatives vary.';
+COMMENT ON COLUMN carestair.rota_alternative.alternative IS 'every_2nd, every_3rd, long_weekend_every_3rd or every_3rd_heltid.';
+COMMENT ON COLUMN carestair.rota_alternative.description IS 'What the alternative changes.';
+COMMENT ON COLUMN carestair.rota_alternative.alt_unit IS 'The staffing unit holding the alternative''s plan and positions (<unit>~<alternative>); NULL when not applicable.';
+COMMENT ON COLUMN carestair.rota_alternative.weekend_every IS 'Every k-th weekend.';
+COMMENT ON COLUMN carestair.rota_alternative.weeks IS 'Cycle length in weeks.';
+COMMENT ON COLUMN carestair.rota_alternative.long_weekend_shifts IS 'True when weekend day and evening shifts are merged into long days (08:00-20:30).';
+COMMENT ON COLUMN carestair.rota_alternative.min_size_pct IS 'Smallest position size propose_positions may use (the heltid target).';
+COMMENT ON COLUMN carestair.rota_alternative.rota_id IS 'The generated rota (carestair.rota), NULL when none.';
+COMMENT ON COLUMN carestair.rota_alternative.outcome IS 'feasible, partial (best attempt breaks rules), infeasible (a proof names the rule) or not_applicable.';
+COMMENT ON COLUMN carestair.rota_alternative.detail IS 'Why not feasible: the error and its detail.';
+SELECT pg_catalog.pg_extension_config_dump('carestair.rota_alternative', '');
+
+CREATE VIEW carestair.rota_alternatives AS
+SELECT a.unit, a.alternative, a.description, a.weekend_every, a.weeks, a.long_weekend_shifts, a.min_size_pct,
+       a.outcome, p.positions, p.full_time_positions,
+       pg_catalog.round(100.0 OPERATOR(pg_catalog.*) p.full_time_positions OPERATOR(pg_catalog./) NULLIF(p.positions, 0), 1) AS heltidsandel_pct,
+       pg_catalog.round(p.mean_size, 1) AS mean_position_pct,
+       pg_catalog.round(n.nights OPERATOR(pg_catalog./) NULLIF(p.positions, 0)::numeric OPERATOR(pg_catalog./) a.weeks, 2) AS nights_per_position_week,
+       r.violations, r.coverage_pct, a.rota_id, a.detail
+  FROM carestair.rota_alternative AS a
+  LEFT JOIN carestair.rota AS r ON r.rota_id OPERATOR(pg_catalog.=) a.rota_id
+  CROSS JOIN LATERAL (
+      SELECT pg_catalog.count(*)::integer AS positions,
+             (pg_catalog.count(*) FILTER (WHERE sp.size_pct OPERATOR(pg_catalog.=) 100))::integer AS full_time_positions,
+             pg_catalog.avg(sp.size_pct) AS mean_size
+        FROM carestair.staffing_position AS sp WHERE sp.unit OPERATOR(pg_catalog.=) a.alt_unit) AS p
+  CROSS JOIN LATERAL (
+      SELECT pg_catalog.count(*)::numeric AS nights FROM carestair.rota_rows AS x
+       WHERE x.rota_id OPERATOR(pg_catalog.=) a.rota_id AND x.kind OPERATOR(pg_catalog.=) 'night') AS n;
+COMMENT ON VIEW carestair.rota_alternatives IS 'Turnus alternatives of a unit side by side: positions, heltidsandel, mean position size, nights per position and the rota''s outcome. See doc/rota.md.';
+COMMENT ON COLUMN carestair.rota_alternatives.unit IS 'Unit.';
+COMMENT ON COLUMN carestair.rota_alternatives.alternative IS 'Alternative.';
+COMMENT ON COLUMN carestair.rota_alternatives.description IS 'What the alternative changes.';
+COMMENT ON COLUMN carestair.rota_alternatives.weekend_every IS 'Every k-th weekend.';
+COMMENT ON COLUMN carestair.rota_alternatives.weeks IS 'Cycle length in weeks.';
+COMMENT ON COLUMN carestair.rota_alternatives.long_weekend_shifts IS 'Long weekend days instead of day and evening shifts.';
+COMMENT ON COLUMN carestair.rota_alternatives.min_size_pct IS 'Smallest position size allowed.';
+COMMENT ON COLUMN carestair.rota_alternatives.outcome IS 'feasible, partial, infeasible or not_applicable.';
+COMMENT ON COLUMN carestair.rota_alternatives.positions IS 'Positions (headcount).';
+COMMENT ON COLUMN carestair.rota_alternatives.full_time_positions IS 'Positions of 100 %.';
+COMMENT ON COLUMN carestair.rota_alternatives.heltidsandel_pct IS 'Percent of positions that are full time.';
+COMMENT ON COLUMN carestair.rota_alternatives.mean_position_pct IS 'Mean position size, percent.';
+COMMENT ON COLUMN carestair.rota_alternatives.nights_per_position_week IS 'Night shifts per position and week in the rota (NULL without a rota).';
+COMMENT ON COLUMN carestair.rota_alternatives.violations IS 'Rules the rota breaks (0 when feasible).';
+COMMENT ON COLUMN carestair.rota_alternatives.coverage_pct IS 'Percent of persons needed that the rota covers.';
+COMMENT ON COLUMN carestair.rota_alternatives.rota_id IS 'The rota (carestair.rota).';
+COMMENT ON COLUMN carestair.rota_alternatives.detail IS 'Why not feasible.';
+
+/*
+ * generate_rota_alternatives(unit, seed, min_size_pct, heltid_min_size_pct):
+ * for a unit's plan, four alternatives, each with its own copy of the plan
+ * (<unit>~<alternative>), positions from propose_positions and a rota from
+ * generate_rota (allow_partial), stored in carestair.rota_alternative and
+ * returned side by side from carestair.rota_alternatives.  A previous run's
+ * alternatives (and their units and rotas) are replaced.
+ */
+CREATE FUNCTION carestair.generate_rota_alternatives(unit text, seed bigint DEFAULT 1, min_size_pct numeric DEFAULT 50,
+                                                     heltid_min_size_pct numeric DEFAULT 80)
+RETURNS SETOF carestair.rota_alternatives
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    alt record; au text; rid integer; outc text; det text; msg text; dtl text;
+BEGIN
+    PERFORM carestair._require_staffing_plan(unit);
+    PERFORM carestair._require_range('min_size_pct', min_size_pct, 0.1, 100,
+                                     'The smallest position size must be from 0.1 to 100 percent.', 'Use 50.');
+    PERFORM carestair._require_range('heltid_min_size_pct', heltid_min_size_pct, 0.1, 100,
+                                     'The heltid alternative''s smallest position size must be from 0.1 to 100 percent.', 'Use 80.');
+    IF pg_catalog.strpos(unit, '~') > 0 THEN
+        RAISE EXCEPTION 'unit "%" is itself an alternative', unit
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Pass the unit the alternatives were made from (the part before ~).';
+    END IF;
+    DELETE FROM carestair.staffing_unit AS su
+     WHERE su.unit IN (SELECT a.alt_unit FROM carestair.rota_alternative AS a WHERE a.unit = generate_rota_alternatives.unit);
+    DELETE FROM carestair.rota_alternative AS a WHERE a.unit = generate_rota_alternatives.unit;
+    FOR alt IN
+        SELECT * FROM (VALUES
+            ('every_2nd', 'every 2nd weekend, 4-week cycle', 2, 4, false, min_size_pct),
+            ('every_3rd', 'every 3rd weekend, 6-week cycle', 3, 6, false, min_size_pct),
+            ('long_weekend_every_3rd', 'long weekend days (08:00-20:30) instead of day and evening shifts, every 3rd weekend', 3, 6, true, min_size_pct),
+            ('every_3rd_heltid', pg_catalog.format('every 3rd weekend, no position below %s %%', heltid_min_size_pct), 3, 6, false, heltid_min_size_pct)
+        ) AS v (alternative, description, k, weeks, long_days, min_pct)
+    LOOP
+        au := generate_rota_alternatives.unit || '~' || alt.alternative;
+        rid := NULL; det := NULL;
+        DELETE FROM carestair.staffing_unit AS su WHERE su.unit = au;
+        BEGIN
+            IF alt.long_days THEN
+                PERFORM carestair.staffing_plan_long_weekend(generate_rota_alternatives.unit, au);
+            ELSE
+                INSERT INTO carestair.staffing_unit (unit, name, region, is_example, note)
+                SELECT au, u.name || ', ' || alt.description, u.region, u.is_example,
+                       pg_catalog.format('Alternative %s of %s.', alt.alternative, generate_rota_alternatives.unit)
+                  FROM carestair.staffing_unit AS u WHERE u.unit = generate_rota_alternatives.unit;
+                INSERT INTO carestair.staffing_shift (unit, shift, kind, start_minute, end_minute)
+                SELECT au, s.shift, s.kind, s.start_minute, s.end_minute
+                  FROM carestair.staffing_shift AS s WHERE s.unit = generate_rota_alternatives.unit;
+                INSERT INTO carestair.staffing_need (unit, shift, weekday, competence, persons)
+                SELECT au, n.shift, n.weekday, n.competence, n.persons
+                  FROM carestair.staffing_need AS n WHERE n.unit = generate_rota_alternatives.unit;
+            END IF;
+        EXCEPTION WHEN invalid_parameter_value THEN
+            GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT;
+            INSERT INTO carestair.rota_alternative VALUES
+                (generate_rota_alternatives.unit, alt.alternative, alt.description, NULL, alt.k, alt.weeks, alt.long_days, alt.min_pct, NULL, 'not_applicable', msg);
+            CONTINUE;
+        END;
+        PERFORM carestair.propose_positions(au, alt.k, alt.min_pct);
+        BEGIN
+            SELECT r.rota_id, r.status INTO rid, outc
+              FROM carestair.generate_rota(au, alt.weeks, alt.k, seed => seed, allow_partial => true) AS r;
+        EXCEPTION WHEN data_exception THEN
+            GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, dtl = PG_EXCEPTION_DETAIL;
+            outc := 'infeasible';
+            det := msg || ': ' || dtl;
+        END;
+        IF outc = 'partial' THEN
+            SELECT pg_catalog.string_agg(c.rule || ' ' || c.n, ', ' ORDER BY c.n DESC, c.rule) INTO det
+              FROM (SELECT k.rule, pg_catalog.count(*) AS n FROM carestair.check_rota(rid) AS k GROUP BY k.rule) AS c;
+        END IF;
+        INSERT INTO carestair.rota_alternative VALUES
+            (generate_rota_alternatives.unit, alt.alternative, alt.description, au, alt.k, alt.weeks, alt.long_days, alt.min_pct, rid, outc, det);
+    END LOOP;
+    RETURN QUERY SELECT * FROM carestair.rota_alternatives AS v WHERE v.unit = generate_rota_alternatives.unit
+                  ORDER BY pg_catalog.array_position(ARRAY['every_2nd', 'every_3rd', 'long_weekend_every_3rd', 'every_3rd_heltid'], v.alternative);
+END
+$$;
+COMMENT ON FUNCTION carestair.generate_rota_alternatives(text, bigint, numeric, numeric) IS
+  'Turnus alternatives for a unit in one call: every 2nd vs every 3rd weekend, long weekend days, a heltid target; each with positions from propose_positions and a rota generated and checked; side by side as in carestair.rota_alternatives. See doc/rota.md.';

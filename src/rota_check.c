@@ -27,7 +27,7 @@
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 
-#include "rota.h"
+#include "rota_check.h"
 
 static const char *const rule_names[ROTA_NRULES] = {
 	"coverage", "daily_rest", "weekly_rest", "max_consecutive", "weekend",
@@ -174,9 +174,13 @@ check_position(const RotaProblem *p, const int *row, int pos, ViolationList *l)
 	for (d = 0, i = 0; d < nd; d++)
 		if (row[d] == ROTA_OFF)
 			i++;
-	if (i == 0 && nd > p->max_consecutive)
+	/*
+	 * No day off: the rota repeats, so the run never ends, however short the
+	 * cycle is against max_consecutive.
+	 */
+	if (i == 0)
 		add_violation(l, ROTA_RULE_MAX_CONSECUTIVE, pos, 0, row[0],
-					  "works every day of the cycle (%d days), above %d in a row",
+					  "works every day of the cycle (%d days), and the cycle repeats: more than %d in a row",
 					  nd, p->max_consecutive);
 	for (d = 0; d < nd && i > 0; d++)
 	{

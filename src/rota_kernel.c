@@ -42,11 +42,13 @@
 #include "miscadmin.h"
 #include "portability/instr_time.h"
 
-#include "rota.h"
+#include "rota_search.h"
 
 #define HARD_WEIGHT 10.0
 #define T_START 5.0
 #define T_END 0.05
+#define ROTA_EPOCH 2000000		/* iterations of the first annealing run;
+								 * each restart runs 1.5 times longer */
 
 /* Search state. */
 typedef struct Search
@@ -69,17 +71,11 @@ typedef struct Search
 #define X(S, pos, d) ((S)->x[(size_t) (pos) * (S)->p->ndays + (d)])
 #define COV(S, d, s, l) ((S)->cov[(((size_t) (d) * (S)->p->nshift + (s)) * ROTA_LEVELS) + (l)])
 
-/* Persons needed at competence >= lev (1..3) on day d, shift s. */
-static int
+/* Persons needed at competence >= lev (1..3) on day d of the cycle, shift s. */
+static inline int
 need_ge(const RotaProblem *p, int d, int s, int lev)
 {
-	const int  *nd = p->need + ((d % 7) * p->nshift + s) * ROTA_LEVELS;
-	int			n = 0;
-	int			l;
-
-	for (l = lev; l <= ROTA_LEVELS; l++)
-		n += nd[l - 1];
-	return n;
+	return rota_need_ge(p, d % 7, s, lev);
 }
 
 /* A night shift has at least 3 hours between 21:00 and 06:00 (AML § 10-11). */
@@ -97,80 +93,6 @@ shift_is_night(int start, int end)
 		m += Max(0, Min(end, we) - Max(start, ws));
 	}
 	return m >= 180;
-}
-
-/*
- * Precheck: return the name of a rule no rota can satisfy (and a detail),
- * or NULL.  These are necessary conditions only; passing them does not
- * prove a rota exists.
- */
-const char *
-carestair_rota_precheck(const RotaProblem *p, char **detail)
-{
-	StringInfoData buf;
-	int			lev,
-				d,
-				s,
-				pos;
-	double		cap = 0,
-				needed = 0;
-
-	initStringInfo(&buf);
-	*detail = NULL;
-
-	for (lev = ROTA_LEVELS; lev >= 1; lev--)
-	{
-		int			have = 0;
-		int			wk_need = 0;
-
-		CHECK_FOR_INTERRUPTS();
-		for (pos = 0; pos < p->npos; pos++)
-			if (p->level[pos] >= lev)
-				have++;
-		for (d = 0; d < 7; d++)
-		{
-			int			day_need = 0;
-
-			for (s = 0; s < p->nshift; s++)
-				day_need += need_ge(p, d, s, lev);
-			if (day_need > have)
-			{
-				appendStringInfo(&buf, "ISO weekday %d needs %d persons with competence level >= %d, the unit has %d positions with it.",
-								 d + 1, day_need, lev, have);
-				*detail = buf.data;
-				return "coverage";
-			}
-			if (d >= 5)
-				wk_need = Max(wk_need, day_need);
-		}
-		/* Each position works at most floor(weeks / k) of the cycle's weekends. */
-		if ((int64) have * (p->weeks / p->weekend_every) < (int64) wk_need * p->weeks)
-		{
-			appendStringInfo(&buf, "Every weekend needs %d persons with competence level >= %d; working one weekend in %d over %d weeks, that takes at least %d such positions, and the unit has %d.",
-							 wk_need, lev, p->weekend_every, p->weeks,
-							 (p->weeks / p->weekend_every) > 0
-							 ? (wk_need * p->weeks + p->weeks / p->weekend_every - 1) / (p->weeks / p->weekend_every)
-							 : wk_need * p->weekend_every,
-							 have);
-			*detail = buf.data;
-			return "weekend";
-		}
-	}
-
-	for (pos = 0; pos < p->npos; pos++)
-		cap += rota_target_minutes(p, pos) + p->hours_tolerance;
-	for (d = 0; d < p->ndays; d++)
-		for (s = 0; s < p->nshift; s++)
-			needed += (double) need_ge(p, d, s, 1) * (p->end[s] - p->start[s]);
-	if (cap < needed)
-	{
-		appendStringInfo(&buf, "The positions can work at most %.1f h a week, the plan needs %.1f h a week.",
-						 cap / 60.0 / p->weeks, needed / 60.0 / p->weeks);
-		*detail = buf.data;
-		return "hours";
-	}
-	pfree(buf.data);
-	return NULL;
 }
 
 /* Hard and soft cost of one (day, shift) cell from the coverage counts. */
@@ -278,7 +200,7 @@ row_cost(Search *S, int pos, double *hard, double *soft)
 
 	/* consecutive days, cyclic */
 	if (offs == 0)
-		h += nd - p->max_consecutive;
+		h += Max(1, nd - p->max_consecutive);	/* the run never ends */
 	else
 		for (d = 0; d < nd; d++)
 		{
@@ -397,6 +319,25 @@ allowed(const Search *S, int pos, int d, int v)
 {
 	return v == ROTA_OFF || d % 7 < 5 ||
 		S->phase[pos] == (d / 7) % S->p->weekend_every;
+}
+
+/*
+ * Can position of competence lev leave shift s on day d without leaving it
+ * short at any level it counts for?
+ */
+static bool
+has_room(const Search *S, int d, int s, int lev)
+{
+	int			have = 0,
+				l;
+
+	for (l = ROTA_LEVELS; l >= 1; l--)
+	{
+		have += COV(S, d, s, l - 1);
+		if (l <= lev && have - 1 < need_ge(S->p, d, s, l))
+			return false;
+	}
+	return true;
 }
 
 /* One cell change of a move, kept for undoing it. */
@@ -526,7 +467,10 @@ carestair_rota_search(const RotaProblem *p, uint64 seed, int64 max_iterations,
 				weekend_needed = 0;
 	int64		it,
 				feasible_at = -1,
-				polish;
+				polish,
+				epoch_len,
+				epoch_start = 0;
+	Change	   *ch;
 	double		cool;
 	int			pos,
 				d,
@@ -595,10 +539,13 @@ carestair_rota_search(const RotaProblem *p, uint64 seed, int64 max_iterations,
 	polish = Max((int64) 20000, (int64) 20 * (int64) ncell);
 	cool = log(T_END / T_START);
 	res->timed_out = false;
+	res->restarts = 0;
+	epoch_len = Min(max_iterations, (int64) ROTA_EPOCH);
+	ch = palloc(mul_size(4 * p->weeks + 4, sizeof(Change)));
 
 	for (it = 0; it < max_iterations; it++)
 	{
-		double		temp = T_START * exp(cool * (double) it / (double) max_iterations);
+		double		temp;
 		double		before = HARD_WEIGHT * S.hard + S.soft;
 		double		after;
 		double		r = pg_prng_double(&rng);
@@ -608,8 +555,21 @@ carestair_rota_search(const RotaProblem *p, uint64 seed, int64 max_iterations,
 					db,
 					va,
 					vb;
-		Change		ch[4];
 		int			nch;
+		bool		phase_swap = false,
+					compensate;
+
+		/*
+		 * Restarts: an annealing run that ends without a rota free of hard
+		 * penalty starts again, hot, from where it stands.
+		 */
+		if (it - epoch_start >= epoch_len && feasible_at < 0)
+		{
+			epoch_start = it;
+			epoch_len += epoch_len / 2;
+			res->restarts++;
+		}
+		temp = T_START * exp(cool * Min(1.0, (double) (it - epoch_start) / (double) epoch_len));
 
 		if ((it & 1023) == 0)
 		{
@@ -641,6 +601,8 @@ carestair_rota_search(const RotaProblem *p, uint64 seed, int64 max_iterations,
 			int			lev = 0,
 						tries;
 
+			vb = 0;
+
 			for (k = 0; k < nc && lev == 0; k++)
 			{
 				size_t		c = (c0 + k) % nc;
@@ -670,7 +632,67 @@ carestair_rota_search(const RotaProblem *p, uint64 seed, int64 max_iterations,
 			}
 			if (tries == 40)
 				continue;
+			compensate = X(&S, pa, da) == ROTA_OFF && r < 0.07;
 			ADD_CHANGE(pa, da, vb);
+			if (compensate)
+			{
+				/*
+				 * Keep pa's hours: take pa off a shift on another day whose
+				 * coverage has room for it, of the same length if there is
+				 * one (constraint-aware: neither coverage nor hours worsen).
+				 */
+				int			len = p->end[vb] - p->start[vb];
+				int			d0 = (int) pg_prng_uint64_range(&rng, 0, p->ndays - 1);
+				int			pick = -1,
+							j;
+
+				for (j = 0; j < p->ndays; j++)
+				{
+					int			dd = (d0 + j) % p->ndays;
+					int			w = X(&S, pa, dd);
+
+					if (dd == da || w == ROTA_OFF || !has_room(&S, dd, w, p->level[pa]))
+						continue;
+					if (p->end[w] - p->start[w] == len)
+					{
+						pick = dd;
+						break;
+					}
+					if (pick < 0)
+						pick = dd;
+				}
+				if (pick >= 0)
+					ADD_CHANGE(pa, pick, ROTA_OFF);
+			}
+		}
+		else if (r < 0.12 && p->npos > 1 && p->weekend_every > 1)
+		{
+			/*
+			 * Swap the weekend phases of two positions of the same
+			 * competence, with all their weekend shifts: coverage stays, the
+			 * hours and rest around the weekends change.
+			 */
+			int			w;
+
+			pb = (int) pg_prng_uint64_range(&rng, 0, p->npos - 1);
+			if (pb == pa || p->level[pa] != p->level[pb] || S.phase[pa] == S.phase[pb])
+				continue;
+			for (w = 0; w < p->weeks; w++)
+			{
+				int			sat = w * 7 + 5;
+
+				if (X(&S, pa, sat) != X(&S, pb, sat))
+				{
+					ADD_CHANGE(pa, sat, X(&S, pb, sat));
+					ADD_CHANGE(pb, sat, ch[nch - 1].old);
+				}
+				if (X(&S, pa, sat + 1) != X(&S, pb, sat + 1))
+				{
+					ADD_CHANGE(pa, sat + 1, X(&S, pb, sat + 1));
+					ADD_CHANGE(pb, sat + 1, ch[nch - 1].old);
+				}
+			}
+			phase_swap = true;
 		}
 		else if (r < 0.4)
 		{
@@ -715,6 +737,14 @@ carestair_rota_search(const RotaProblem *p, uint64 seed, int64 max_iterations,
 			ADD_CHANGE(pa, da, vb);
 			ADD_CHANGE(pa, db, va);
 		}
+		if (phase_swap)
+		{
+			int			tmp = S.phase[pa];
+
+			S.phase[pa] = S.phase[pb];
+			S.phase[pb] = tmp;
+		}
+		else
 		{
 			bool		ok = true;
 			int			k;
@@ -724,6 +754,8 @@ carestair_rota_search(const RotaProblem *p, uint64 seed, int64 max_iterations,
 			if (!ok)
 				continue;
 		}
+		if (nch == 0)
+			continue;
 		apply_changes(&S, ch, nch, false);
 
 		after = HARD_WEIGHT * S.hard + S.soft;
@@ -743,7 +775,15 @@ carestair_rota_search(const RotaProblem *p, uint64 seed, int64 max_iterations,
 		}
 		/* rejected: undo */
 		apply_changes(&S, ch, nch, true);
+		if (phase_swap)
+		{
+			int			tmp = S.phase[pa];
+
+			S.phase[pa] = S.phase[pb];
+			S.phase[pb] = tmp;
+		}
 	}
+	pfree(ch);
 
 	res->x = best;
 	res->iterations = it;

@@ -67,6 +67,7 @@ carestair_tt_search_new(int nv)
 	s->len = palloc_extended(mul_size(n, sizeof(double)), MCXT_ALLOC_HUGE);
 	s->heap = palloc_extended(mul_size(n, sizeof(int)), MCXT_ALLOC_HUGE);
 	s->pos = palloc_extended(mul_size(n, sizeof(int)), MCXT_ALLOC_HUGE);
+	s->label = palloc_extended(mul_size(n, sizeof(int)), MCXT_ALLOC_HUGE);
 	s->nheap = 0;
 	return s;
 }
@@ -126,18 +127,54 @@ heap_down(TtSearch *s, int i)
 void
 carestair_tt_dijkstra(const TtGraph *g, TtSearch *s, int source)
 {
-	int			v;
+	double		zero = 0.0;
+
+	carestair_tt_dijkstra_multi(g, s, 1, &source, &zero, &zero);
+}
+
+/*
+ * Multi-source Dijkstra: one search from nsrc sources at once, source k
+ * starting at vertex[k] with cost cost0[k] and length len0[k] (a site
+ * part-way along an edge starts at both end vertices with the part of the
+ * edge to cover).  Leaves in s->dist the cheapest cost from any source, in
+ * s->len the length along that path and in s->label the index k of its
+ * source; INFINITY and label -1 where none reaches.  Ties between sources
+ * go to the lower index (callers sort sources by id), so the result does
+ * not depend on the heap's order.  Sources with an infinite cost are
+ * ignored.
+ */
+void
+carestair_tt_dijkstra_multi(const TtGraph *g, TtSearch *s, int nsrc,
+							const int *vertex, const double *cost0,
+							const double *len0)
+{
+	int			v,
+				k;
 
 	for (v = 0; v < g->nv; v++)
 	{
 		s->dist[v] = INFINITY;
 		s->len[v] = 0.0;
 		s->pos[v] = -1;
+		s->label[v] = -1;
 	}
-	s->dist[source] = 0.0;
-	s->heap[0] = source;
-	s->pos[source] = 0;
-	s->nheap = 1;
+	s->nheap = 0;
+	for (k = 0; k < nsrc; k++)
+	{
+		v = vertex[k];
+		if (!(cost0[k] < s->dist[v]))
+			continue;			/* a cheaper (or lower-index) source is there */
+		s->dist[v] = cost0[k];
+		s->len[v] = len0[k];
+		s->label[v] = k;
+		if (s->pos[v] == -1)
+		{
+			s->heap[s->nheap] = v;
+			s->pos[v] = s->nheap;
+			s->nheap++;
+		}
+		heap_up(s, s->pos[v]);
+	}
 
 	while (s->nheap > 0)
 	{
@@ -159,10 +196,14 @@ carestair_tt_dijkstra(const TtGraph *g, TtSearch *s, int source)
 			int			w = g->head[a];
 			double		nd = s->dist[u] + g->cost[a];
 
-			if (s->pos[w] == -2 || nd >= s->dist[w])
+			if (s->pos[w] == -2 || nd > s->dist[w])
+				continue;
+			/* An equal cost changes only the source, to the lower index. */
+			if (nd == s->dist[w] && s->label[u] >= s->label[w])
 				continue;
 			s->dist[w] = nd;
 			s->len[w] = s->len[u] + g->length[a];
+			s->label[w] = s->label[u];
 			if (s->pos[w] == -1)
 			{
 				s->heap[s->nheap] = w;

@@ -37,21 +37,25 @@ SELECT is((SELECT round(sum(amount), 6) FROM carestair.share_costs(7777777, '{a,
 
 -- Catchment polygons cover exactly their cells' area (250 m cells do not overlap).
 SELECT is((SELECT count(*) FROM carestair.catchment_polygons('{1,2,11}') WHERE abs(ST_Area(geom) - cells * 62500) > 1e-3), 0::bigint, 'catchment area = cells x 0.0625 km2');
--- With rows in carestair.road_edge the matrix is computed over the road graph: here a synthetic two-edge
--- road Bardu - Andslimoen - Finnsnes at 1 km/min (not a real road), Andslimoen -> Finnsnes one way, points
--- snapped at 20 km/h: points attached at Finnsnes cannot reach Bardu or Andslimoen and are reported unreachable.
+-- With rows in carestair.road_edge the matrix is computed over the road graph (carestair.nearest_site_times per
+-- site): here a synthetic two-edge road Bardu - Andslimoen - Finnsnes at 1 km/min (not a real road), Andslimoen ->
+-- Finnsnes one way, points attached to the nearest point of the nearest edge at 20 km/h: points attached near
+-- Finnsnes cannot reach Bardu or Andslimoen and are reported unreachable, points over 10 km from the road get
+-- the labelled fallback.
 INSERT INTO carestair.road_edge (id, source, target, minutes, reverse_minutes, km, geom)
 SELECT 1, 1, 11, ST_Distance(a.geom, b.geom) / 1000, ST_Distance(a.geom, b.geom) / 1000, ST_Distance(a.geom, b.geom) / 1000, ST_MakeLine(a.geom, b.geom)
   FROM carestair.site a, carestair.site b WHERE a.site_id = 1 AND b.site_id = 11
 UNION ALL
 SELECT 2, 11, 2, ST_Distance(a.geom, b.geom) / 1000, -1, ST_Distance(a.geom, b.geom) / 1000, ST_MakeLine(a.geom, b.geom)
   FROM carestair.site a, carestair.site b WHERE a.site_id = 11 AND b.site_id = 2;
-SELECT is((SELECT string_agg(method, ', ' ORDER BY method) FROM carestair.refresh_travel_times()), 'network, network: far from road, network: unreachable', 'road edges replace the fallback; unreachable pairs reported');
-SELECT is((SELECT round(t.minutes::numeric, 6) FROM carestair.travel_time t JOIN carestair.site s USING (site_id) WHERE s.site_id = 2 AND t.point_id = (SELECT d.point_id FROM carestair.demand_point d, carestair.site b WHERE b.site_id = 1 ORDER BY d.geom <-> b.geom LIMIT 1)),
-          (SELECT round(((SELECT min(ST_Distance(d.geom, b.geom)) FROM carestair.demand_point d WHERE d.point_id = (SELECT d2.point_id FROM carestair.demand_point d2 ORDER BY d2.geom <-> b.geom LIMIT 1)) / 1000 / 20 * 60
-                  + ST_Distance(b.geom, c.geom) / 1000 + ST_Distance(c.geom, f.geom) / 1000)::numeric, 6)
-             FROM carestair.site b, carestair.site c, carestair.site f WHERE b.site_id = 1 AND c.site_id = 11 AND f.site_id = 2),
-          'minutes = off-road leg at 20 km/h + both road edges');
+SELECT is((SELECT string_agg(method, ', ' ORDER BY method) FROM carestair.refresh_travel_times()),
+          'fallback: straight line x 1.3 at 60 km/h (no road within 10000 m), road, road: unreachable', 'road edges replace the fallback; unreachable pairs reported');
+-- The point nearest Bardu, to Finnsnes: off-road leg to edge 1 at 20 km/h + the rest of edge 1 + edge 2 (PostGIS).
+SELECT is((SELECT round(t.minutes::numeric, 6) FROM carestair.travel_time t WHERE t.site_id = 2 AND t.point_id = (SELECT d.point_id FROM carestair.demand_point d, carestair.site b WHERE b.site_id = 1 ORDER BY d.geom <-> b.geom LIMIT 1)),
+          (SELECT round((ST_Distance(d.geom, e1.geom) / 1000 / 20 * 60 + (1 - ST_LineLocatePoint(e1.geom, d.geom)) * e1.minutes + e2.minutes)::numeric, 6)
+             FROM carestair.demand_point d, carestair.road_edge e1, carestair.road_edge e2, carestair.site b
+            WHERE b.site_id = 1 AND e1.id = 1 AND e2.id = 2 AND d.point_id = (SELECT d2.point_id FROM carestair.demand_point d2 ORDER BY d2.geom <-> b.geom LIMIT 1)),
+          'minutes = off-road leg at 20 km/h + the rest of edge 1 + edge 2');
 
 SELECT * FROM finish();
 ROLLBACK;

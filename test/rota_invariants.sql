@@ -2,7 +2,7 @@
 -- checker and a third, plain-SQL recount of coverage by competence, hours and
 -- weekends; årsverk and knot identities; catalogue labels; NULL battery.
 BEGIN;
-SELECT plan(51);
+SELECT plan(54);
 
 SELECT has_table('carestair', 'staffing_unit', 'staffing_unit');
 SELECT has_table('carestair', 'staffing_shift', 'staffing_shift');
@@ -11,6 +11,9 @@ SELECT has_table('carestair', 'staffing_position', 'staffing_position');
 SELECT has_table('carestair', 'rota', 'rota');
 SELECT has_table('carestair', 'rota_assignment', 'rota_assignment');
 SELECT has_view('carestair', 'rota_rows', 'rota_rows');
+SELECT has_view('carestair', 'rota_alternatives', 'rota_alternatives');
+SELECT has_table('carestair', 'rota_alternative', 'rota_alternative');
+SELECT volatility_is('carestair', 'generate_rota_alternatives', ARRAY['text', 'bigint', 'numeric', 'numeric'], 'volatile');
 SELECT volatility_is('carestair', 'staffing_arsverk', ARRAY['text', 'text', 'numeric', 'numeric', 'numeric'], 'stable');
 SELECT volatility_is('carestair', 'weekend_knot', ARRAY['text', 'integer[]', 'text'], 'stable');
 SELECT volatility_is('carestair', 'generate_rota', ARRAY['text', 'integer', 'integer', 'integer', 'numeric', 'numeric', 'numeric', 'text', 'bigint', 'integer', 'bigint', 'boolean'], 'volatile');

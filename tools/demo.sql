@@ -96,4 +96,5 @@ SELECT age_group, year, round(mean) AS mean, round(quantile_values[1]) AS "5 %",
 \i tools/demo_kostra.sql
 \i tools/demo_legevakt.sql
 \i tools/demo_seeds.sql
+\i tools/demo_followup.sql
 \i tools/demo_report.sql

@@ -1,15 +1,16 @@
 /*
- * rota.h
- *	  Rota (turnus) problem shared by the generator (rota_kernel.c), the
- *	  independent checker (rota_check.c) and the SQL wrappers (rota.c).
+ * rota_problem.h
+ *	  The rota (turnus) problem, shared by the search (rota_kernel.c), the
+ *	  infeasibility bounds (rota_bound.c), the independent checker
+ *	  (rota_check.c) and the SQL wrappers (rota.c).
  *
  * Times are minutes.  Day d of the cycle (0 .. 7*weeks-1) starts at minute
  * d*1440; day 0 is a Monday.  A shift starts start[s] minutes after midnight
  * of its day and ends end[s] (> start[s], may pass midnight).  The rota is
  * cyclic: after the last day comes day 0 again.
  */
-#ifndef CARESTAIR_ROTA_H
-#define CARESTAIR_ROTA_H
+#ifndef CARESTAIR_ROTA_PROBLEM_H
+#define CARESTAIR_ROTA_PROBLEM_H
 
 #include "postgres.h"
 
@@ -36,37 +37,6 @@ typedef struct RotaProblem
 	int			hours_tolerance;	/* minutes either side of the target */
 } RotaProblem;
 
-/* Rules the checker reports; names in carestair_rota_rule_name(). */
-typedef enum RotaRule
-{
-	ROTA_RULE_COVERAGE = 0,
-	ROTA_RULE_DAILY_REST,
-	ROTA_RULE_WEEKLY_REST,
-	ROTA_RULE_MAX_CONSECUTIVE,
-	ROTA_RULE_WEEKEND,
-	ROTA_RULE_HOURS,
-	ROTA_RULE_UNKNOWN_SHIFT,
-	ROTA_NRULES
-} RotaRule;
-
-typedef struct RotaViolation
-{
-	RotaRule	rule;
-	int			pos;			/* position index, -1 for coverage */
-	int			day;			/* day of the cycle, -1 if not one day */
-	int			shift;			/* shift index, -1 if none */
-	char	   *detail;			/* palloc'd explanation */
-} RotaViolation;
-
-typedef struct RotaResult
-{
-	int		   *x;				/* [npos * ndays] shift index or ROTA_OFF */
-	int64		iterations;
-	double		elapsed_ms;
-	double		hard;			/* remaining hard-rule penalty, 0 if feasible */
-	bool		timed_out;
-} RotaResult;
-
 /* Minutes a position should work over the cycle. */
 static inline double
 rota_target_minutes(const RotaProblem *p, int pos)
@@ -74,12 +44,17 @@ rota_target_minutes(const RotaProblem *p, int pos)
 	return p->size[pos] * p->weekly_norm * 60.0 * p->weeks;
 }
 
-extern const char *carestair_rota_rule_name(RotaRule rule);
-extern int	carestair_rota_check(const RotaProblem *p, const int *x,
-								 RotaViolation **out);
-extern const char *carestair_rota_precheck(const RotaProblem *p, char **detail);
-extern void carestair_rota_search(const RotaProblem *p, uint64 seed,
-								  int64 max_iterations, double time_budget_ms,
-								  RotaResult *res);
+/* Persons needed at competence >= lev (1..3) on ISO weekday wd (0..6), shift s. */
+static inline int
+rota_need_ge(const RotaProblem *p, int wd, int s, int lev)
+{
+	const int  *nd = p->need + (wd * p->nshift + s) * ROTA_LEVELS;
+	int			n = 0;
+	int			l;
 
-#endif							/* CARESTAIR_ROTA_H */
+	for (l = lev; l <= ROTA_LEVELS; l++)
+		n += nd[l - 1];
+	return n;
+}
+
+#endif							/* CARESTAIR_ROTA_PROBLEM_H */
