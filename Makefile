@@ -29,6 +29,7 @@ SQL_MODULES = \
 	src/projection_scenario.sql \
 	src/projection_estimate.sql \
 	src/mortality_forecast.sql \
+	src/projection_backtest_all.sql \
 	src/decompose.sql \
 	src/kostra.sql \
 	src/kostra_import.sql \
@@ -53,7 +54,7 @@ DATA        = $(wildcard sql/updates/$(EXTENSION)--*.sql)
 EXTRA_CLEAN = results regression.diffs regression.out tap.out system.out test/unit/run_unit
 
 # pg_regress: 00_setup creates the extension, the rest run in listed order.
-REGRESS      = 00_setup region population ssb_import ssb_jsonstat population_stats care_level iplos beds beon care_demand dementia staffing rota projection projection_scenario projection_backtest mortality_forecast decompose kostra kostra_compare kostra_nok ssb_projection projection_vs_ssb stochastic stochastic_estimate travel_time location legevakt road_network postgis_schema followup bi report hardening
+REGRESS      = 00_setup region population ssb_import ssb_jsonstat population_stats care_level iplos beds beon care_demand dementia staffing rota projection projection_scenario projection_backtest mortality_forecast decompose kostra kostra_compare kostra_nok ssb_projection projection_vs_ssb stochastic stochastic_estimate travel_time location legevakt road_network postgis_schema followup bi report projection_backtest_all hardening
 REGRESS_OPTS = --load-extension=postgis
 
 PG_CPPFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter
