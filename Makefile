@@ -86,14 +86,14 @@ demo: deps
 # make unit: the numeric kernels' unit tests in plain C, without a server
 # (test/unit/, PostGIS style: server symbols stubbed in test/unit/pg_stubs.c).
 # make test runs it through test/system/unit.sh.
-UNIT_KERNELS = src/beds_kernel.c src/decompose_kernel.c src/projection_kernel.c
+UNIT_KERNELS = src/beds_kernel.c src/decompose_kernel.c src/projection_kernel.c src/mortality_forecast_kernel.c
 .PHONY: unit
 unit: test/unit/run_unit
 	test/unit/run_unit
 
-test/unit/run_unit: test/unit/pg_stubs.c test/unit/test_kernels.c test/unit/unit.h $(UNIT_KERNELS) $(wildcard src/*.h)
+test/unit/run_unit: test/unit/pg_stubs.c test/unit/test_kernels.c test/unit/test_mortality_forecast.c test/unit/unit.h $(UNIT_KERNELS) $(wildcard src/*.h)
 	$(CC) $(CPPFLAGS) $(PG_CPPFLAGS) -I$(includedir_server) -Isrc -Itest/unit $(CFLAGS) -o $@ \
-		test/unit/pg_stubs.c test/unit/test_kernels.c $(UNIT_KERNELS) \
+		test/unit/pg_stubs.c test/unit/test_kernels.c test/unit/test_mortality_forecast.c $(UNIT_KERNELS) \
 		$(pkglibdir)/libpgcommon.a $(pkglibdir)/libpgport.a -lm
 
 # make valgrind: the C paths of the regression tests under memcheck; reports

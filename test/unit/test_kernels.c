@@ -190,12 +190,15 @@ test_projection(void)
 		  births[0] / births[1]);
 }
 
+void		test_mortality_forecast(void);
+
 int
 main(void)
 {
 	test_erlang();
 	test_decompose();
 	test_projection();
+	test_mortality_forecast();
 	printf("1..%d\n", unit_count);
 	if (unit_failed)
 		printf("# %d of %d failed\n", unit_failed, unit_count);
