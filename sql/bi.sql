@@ -24,6 +24,18 @@ SELECT (SELECT sum(persons) FROM carestair_bi.population_pyramid WHERE region = 
 SELECT beds, round(refusal_probability::numeric, 6) AS refusal, round(carestair.erlang_b(10, beds)::numeric, 6) AS erlang_b
   FROM carestair_bi.erlang_beds WHERE offered_load = 10 AND beds IN (10, 15, 20) ORDER BY beds;
 SELECT round(lon::numeric, 2) AS lon, round(lat::numeric, 2) AS lat, left(boundary_wkt, 13) AS wkt FROM carestair_bi.region WHERE region = '5524';
+-- The views of the merged modules equal their sources: dementia per scenario, the risk register and matrix, the indicators.
+SELECT (SELECT round(sum(with_dementia)::numeric, 6) FROM carestair_bi.dementia WHERE scenario = 'main2024' AND region = '5524' AND year = 2040)
+     = (SELECT round(sum(with_dementia)::numeric, 6) FROM carestair.dementia_estimate(
+           'SELECT region, year, sex, age, persons FROM carestair.projection_result WHERE scenario = ''main2024'' AND region = ''5524''') WHERE year = 2040) AS dementia_sums,
+       (SELECT count(*) FROM carestair_bi.plan_risk) = (SELECT count(*) FROM carestair.followup_risk) AS every_risk,
+       (SELECT sum(risks) FROM carestair_bi.plan_risk_matrix) = (SELECT count(*) FROM carestair.followup_risk) AS matrix_holds_every_risk,
+       (SELECT count(*) FROM carestair_bi.plan_risk AS r JOIN carestair_bi.plan_risk_matrix AS m USING (plan, likelihood, consequence)
+         WHERE r.zone <> m.zone) AS zones_disagree,
+       (SELECT count(*) FROM carestair_bi.plan_indicator) = (SELECT count(*) FROM carestair.indicator_status) AS every_indicator_row,
+       (SELECT count(*) FROM carestair_bi.legevakt_norm_check) = (SELECT count(*) FROM carestair.legevakt_norm_check) AS every_norm_row;
+SELECT year, age_group, carestair_persons, ssb_persons, difference FROM carestair_bi.projection_vs_ssb
+ WHERE scenario = 'main2024' AND region = '5524' AND table_id = '14746' AND alternative = 'MMMM' AND year = 2040 AND sex IS NULL ORDER BY age_from, age_to;
 
 -- Roles: made by the admin's call, idempotent.
 SELECT role_name, action FROM carestair.create_bi_roles() WHERE action = 'created' OR action LIKE 'USAGE%' ORDER BY 1, 2;

@@ -499,6 +499,134 @@ COMMENT ON COLUMN carestair_bi.staffing_arsverk.gross_arsverk IS 'Årsverk inclu
 COMMENT ON COLUMN carestair_bi.staffing_arsverk.night_hours_per_arsverk_year IS 'Night hours per årsverk and year.';
 COMMENT ON COLUMN carestair_bi.staffing_arsverk.sunday_hours_per_arsverk_year IS 'Sunday hours per årsverk and year.';
 
+-- SSB's projection, dementia, the legevakt norm and plan follow-up -----------
+
+CREATE VIEW carestair_bi.projection_vs_ssb AS
+SELECT c.scenario, c.region, c.year, c.table_id, c.vintage, c.alternative, c.sex, c.age_group, c.age_from, c.age_to,
+       c.carestair_persons, c.ssb_persons, c.difference, c.relative_difference, c.observed_persons
+  FROM carestair.scenario_vs_ssb AS c;
+COMMENT ON VIEW carestair_bi.projection_vs_ssb IS 'A carestair projection scenario against SSB''s regional projection (tables 14746, 12882; carestair.scenario_vs_ssb) by kommune, year, SSB table, vintage, alternative, sex and SSB''s age group. See doc/bi.md.';
+COMMENT ON COLUMN carestair_bi.projection_vs_ssb.scenario IS 'carestair projection scenario.';
+COMMENT ON COLUMN carestair_bi.projection_vs_ssb.region IS 'Kommunenummer (SSB).';
+COMMENT ON COLUMN carestair_bi.projection_vs_ssb.year IS 'Year (1 January).';
+COMMENT ON COLUMN carestair_bi.projection_vs_ssb.table_id IS 'SSB table the projection comes from (14746, 12882).';
+COMMENT ON COLUMN carestair_bi.projection_vs_ssb.vintage IS 'Year SSB published the projection.';
+COMMENT ON COLUMN carestair_bi.projection_vs_ssb.alternative IS 'SSB alternative (fertility, life expectancy, internal and international migration; MMMM = main).';
+COMMENT ON COLUMN carestair_bi.projection_vs_ssb.sex IS 'SSB sex code: 1 male, 2 female; NULL both sexes.';
+COMMENT ON COLUMN carestair_bi.projection_vs_ssb.age_group IS 'SSB''s age group (total, 0-19, 20-64, 65+, 80+, ...).';
+COMMENT ON COLUMN carestair_bi.projection_vs_ssb.age_from IS 'First age of the group.';
+COMMENT ON COLUMN carestair_bi.projection_vs_ssb.age_to IS 'Last age of the group; NULL open.';
+COMMENT ON COLUMN carestair_bi.projection_vs_ssb.carestair_persons IS 'Persons in the group by the carestair scenario.';
+COMMENT ON COLUMN carestair_bi.projection_vs_ssb.ssb_persons IS 'Persons in the group by SSB.';
+COMMENT ON COLUMN carestair_bi.projection_vs_ssb.difference IS 'carestair - SSB, persons.';
+COMMENT ON COLUMN carestair_bi.projection_vs_ssb.relative_difference IS '(carestair - SSB) / SSB.';
+COMMENT ON COLUMN carestair_bi.projection_vs_ssb.observed_persons IS 'Registered persons (SSB 07459) when the year is already observed, else NULL.';
+
+CREATE FUNCTION carestair._bi_dementia()
+RETURNS TABLE (scenario text, region text, year integer, sex integer, age_from integer, age_to integer,
+               persons double precision, with_dementia double precision)
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r record;
+BEGIN
+    FOR r IN SELECT u.scenario FROM carestair.projection_run AS u ORDER BY u.scenario LOOP
+        RETURN QUERY
+        SELECT r.scenario, d.region, d.year, d.sex, d.age_from, d.age_to, d.persons, d.with_dementia
+          FROM carestair.dementia_estimate(format('SELECT region, year, sex, age, persons FROM carestair.projection_result WHERE scenario = %L', r.scenario)) AS d;
+    END LOOP;
+END
+$$;
+COMMENT ON FUNCTION carestair._bi_dementia() IS 'Internal: rows of carestair_bi.dementia. See doc/bi.md.';
+
+CREATE MATERIALIZED VIEW carestair_bi.dementia AS
+SELECT * FROM carestair._bi_dementia();
+COMMENT ON MATERIALIZED VIEW carestair_bi.dementia IS 'Persons with dementia by projection scenario, kommune, year, sex and age band: the projection x the shipped prevalence (carestair.dementia_estimate; refresh: carestair.refresh_bi()). See doc/bi.md.';
+COMMENT ON COLUMN carestair_bi.dementia.scenario IS 'Projection scenario (carestair.projection_run).';
+COMMENT ON COLUMN carestair_bi.dementia.region IS 'Kommunenummer (SSB).';
+COMMENT ON COLUMN carestair_bi.dementia.year IS 'Year (1 January).';
+COMMENT ON COLUMN carestair_bi.dementia.sex IS 'SSB sex code: 1 male, 2 female.';
+COMMENT ON COLUMN carestair_bi.dementia.age_from IS 'First age of the prevalence band.';
+COMMENT ON COLUMN carestair_bi.dementia.age_to IS 'Last age of the band; NULL open.';
+COMMENT ON COLUMN carestair_bi.dementia.persons IS 'Projected persons in the band.';
+COMMENT ON COLUMN carestair_bi.dementia.with_dementia IS 'Estimated persons with dementia (persons x prevalence of carestair.dementia_prevalence).';
+
+CREATE VIEW carestair_bi.legevakt_norm_check AS
+SELECT n.region, n.name, n.persons, n.share_20, n.share_40, n.share_60, n.mean_minutes,
+       n.persons_unreachable, n.persons_fallback, n.meets_norm
+  FROM carestair.legevakt_norm_check AS n;
+COMMENT ON VIEW carestair_bi.legevakt_norm_check IS 'The national legevakt norm per kommune: shares of inhabitants within 20, 40 and 60 minutes of the nearest legevakt today (carestair.legevakt_norm_check). See doc/bi.md.';
+COMMENT ON COLUMN carestair_bi.legevakt_norm_check.region IS 'Kommunenummer (SSB).';
+COMMENT ON COLUMN carestair_bi.legevakt_norm_check.name IS 'Kommune name.';
+COMMENT ON COLUMN carestair_bi.legevakt_norm_check.persons IS 'Inhabitants on the SSB 250 m grid.';
+COMMENT ON COLUMN carestair_bi.legevakt_norm_check.share_20 IS 'Share of inhabitants within 20 minutes (0-1).';
+COMMENT ON COLUMN carestair_bi.legevakt_norm_check.share_40 IS 'Share of inhabitants within 40 minutes (0-1).';
+COMMENT ON COLUMN carestair_bi.legevakt_norm_check.share_60 IS 'Share of inhabitants within 60 minutes (0-1).';
+COMMENT ON COLUMN carestair_bi.legevakt_norm_check.mean_minutes IS 'Mean minutes to the nearest legevakt, weighted by inhabitants.';
+COMMENT ON COLUMN carestair_bi.legevakt_norm_check.persons_unreachable IS 'Inhabitants with no route to any legevakt.';
+COMMENT ON COLUMN carestair_bi.legevakt_norm_check.persons_fallback IS 'Inhabitants whose travel time is a straight-line fallback, not road travel.';
+COMMENT ON COLUMN carestair_bi.legevakt_norm_check.meets_norm IS 'True when 90 % of inhabitants are within 40 minutes.';
+
+CREATE VIEW carestair_bi.plan_indicator AS
+SELECT s.plan, p.title AS plan_title, s.region, s.indicator, s.name, s.unit, s.direction, s.year, s.target, s.actual,
+       s.actual_source, s.gap, s.status, s.is_example
+  FROM carestair.indicator_status AS s
+  JOIN carestair.followup_plan AS p ON p.plan OPERATOR(pg_catalog.=) s.plan;
+COMMENT ON VIEW carestair_bi.plan_indicator IS 'Plan indicators (styringsindikatorer): target against actual per plan, indicator and year, with gap and status (carestair.indicator_status). See doc/bi.md.';
+COMMENT ON COLUMN carestair_bi.plan_indicator.plan IS 'Plan code.';
+COMMENT ON COLUMN carestair_bi.plan_indicator.plan_title IS 'Plan title.';
+COMMENT ON COLUMN carestair_bi.plan_indicator.region IS 'Kommunenummer of the plan.';
+COMMENT ON COLUMN carestair_bi.plan_indicator.indicator IS 'Indicator code.';
+COMMENT ON COLUMN carestair_bi.plan_indicator.name IS 'Indicator name.';
+COMMENT ON COLUMN carestair_bi.plan_indicator.unit IS 'Unit of target, actual and gap.';
+COMMENT ON COLUMN carestair_bi.plan_indicator.direction IS 'higher_is_better or lower_is_better.';
+COMMENT ON COLUMN carestair_bi.plan_indicator.year IS 'Year.';
+COMMENT ON COLUMN carestair_bi.plan_indicator.target IS 'Target.';
+COMMENT ON COLUMN carestair_bi.plan_indicator.actual IS 'Actual value, computed from loaded data or entered; NULL when neither exists.';
+COMMENT ON COLUMN carestair_bi.plan_indicator.actual_source IS 'computed: carestair.<function>, or the source of the entered value.';
+COMMENT ON COLUMN carestair_bi.plan_indicator.gap IS 'actual - target, in the unit.';
+COMMENT ON COLUMN carestair_bi.plan_indicator.status IS 'on track, ahead, behind or no data.';
+COMMENT ON COLUMN carestair_bi.plan_indicator.is_example IS 'True when the plan, target or actual is an EXAMPLE, not a real number.';
+
+CREATE VIEW carestair_bi.plan_risk AS
+SELECT r.plan, p.title AS plan_title, p.region, r.risk, r.title, r.category, r.likelihood, r.consequence, r.score,
+       CASE WHEN r.score OPERATOR(pg_catalog.>=) 15 THEN 'high' WHEN r.score OPERATOR(pg_catalog.>=) 5 THEN 'medium' ELSE 'low' END AS zone,
+       r.mitigation, r.measure, r.owner, (r.is_example OR p.is_example) AS is_example
+  FROM carestair.followup_risk AS r
+  JOIN carestair.followup_plan AS p ON p.plan OPERATOR(pg_catalog.=) r.plan;
+COMMENT ON VIEW carestair_bi.plan_risk IS 'The risk register of every plan: one row per risk with likelihood, consequence, score and zone as in carestair.risk_matrix (carestair.followup_risk). See doc/bi.md.';
+COMMENT ON COLUMN carestair_bi.plan_risk.plan IS 'Plan code.';
+COMMENT ON COLUMN carestair_bi.plan_risk.plan_title IS 'Plan title.';
+COMMENT ON COLUMN carestair_bi.plan_risk.region IS 'Kommunenummer of the plan.';
+COMMENT ON COLUMN carestair_bi.plan_risk.risk IS 'Risk code.';
+COMMENT ON COLUMN carestair_bi.plan_risk.title IS 'What could go wrong.';
+COMMENT ON COLUMN carestair_bi.plan_risk.category IS 'Category of the risk.';
+COMMENT ON COLUMN carestair_bi.plan_risk.likelihood IS 'Sannsynlighet 1-5.';
+COMMENT ON COLUMN carestair_bi.plan_risk.consequence IS 'Konsekvens 1-5.';
+COMMENT ON COLUMN carestair_bi.plan_risk.score IS 'likelihood x consequence.';
+COMMENT ON COLUMN carestair_bi.plan_risk.zone IS 'low (score 1-4), medium (5-14) or high (15-25).';
+COMMENT ON COLUMN carestair_bi.plan_risk.mitigation IS 'Mitigation.';
+COMMENT ON COLUMN carestair_bi.plan_risk.measure IS 'Tiltak of the plan that answers the risk.';
+COMMENT ON COLUMN carestair_bi.plan_risk.owner IS 'Who owns the risk.';
+COMMENT ON COLUMN carestair_bi.plan_risk.is_example IS 'True when the plan or the risk is an EXAMPLE, not a real assessment.';
+
+CREATE VIEW carestair_bi.plan_risk_matrix AS
+SELECT m.plan, p.title AS plan_title, p.region, m.likelihood, m.consequence, m.score, m.zone, m.risks, m.risk_list, p.is_example
+  FROM carestair.risk_matrix AS m
+  JOIN carestair.followup_plan AS p ON p.plan OPERATOR(pg_catalog.=) m.plan;
+COMMENT ON VIEW carestair_bi.plan_risk_matrix IS 'The 5 x 5 risk matrix of every plan: one row per cell (likelihood x consequence) with its zone and the number of risks (carestair.risk_matrix). See doc/bi.md.';
+COMMENT ON COLUMN carestair_bi.plan_risk_matrix.plan IS 'Plan code.';
+COMMENT ON COLUMN carestair_bi.plan_risk_matrix.plan_title IS 'Plan title.';
+COMMENT ON COLUMN carestair_bi.plan_risk_matrix.region IS 'Kommunenummer of the plan.';
+COMMENT ON COLUMN carestair_bi.plan_risk_matrix.likelihood IS 'Sannsynlighet 1-5.';
+COMMENT ON COLUMN carestair_bi.plan_risk_matrix.consequence IS 'Konsekvens 1-5.';
+COMMENT ON COLUMN carestair_bi.plan_risk_matrix.score IS 'likelihood x consequence.';
+COMMENT ON COLUMN carestair_bi.plan_risk_matrix.zone IS 'low (score 1-4), medium (5-14) or high (15-25).';
+COMMENT ON COLUMN carestair_bi.plan_risk_matrix.risks IS 'Number of risks in the cell.';
+COMMENT ON COLUMN carestair_bi.plan_risk_matrix.risk_list IS 'Codes of the risks in the cell.';
+COMMENT ON COLUMN carestair_bi.plan_risk_matrix.is_example IS 'True for an EXAMPLE plan (illustrative scores).';
+
 -- Refresh and roles ----------------------------------------------------------
 
 /*

@@ -109,7 +109,31 @@ BEGIN ATOMIC
           "c_why": ["Fra referansen til kommunen: alderssammensetning, dekning og enhetskostnad", "From the reference to the kommune: age mix, coverage and unit cost"],
           "s_knot": ["7. Helgeknuten", "7. The weekend knot"],
           "c_knot": ["Minste antall ansatte og gjennomsnittlig stillingsstørrelse etter helgefrekvens", "Fewest staff and mean position size by weekend frequency"],
-          "s_more": ["8. Flere analyser", "8. More analyses"],
+          "s_more": ["8. Demens, legevaktnorm og planoppfølging", "8. Dementia, the legevakt norm and plan follow-up"],
+          "error": ["Feil i avsnittet", "Error in this section"],
+          "c_ssb": ["carestair-framskrivingen mot SSBs", "The carestair projection against SSB''s"],
+          "difference": ["Differanse", "Difference"],
+          "c_dementia": ["Personer med demens fram mot 2050", "Persons with dementia to 2050"],
+          "with_dementia": ["Med demens", "With dementia"],
+          "src_dementia": ["forekomst etter kjønn og alder (carestair.dementia_prevalence, se doc/dementia.md) x carestair-framskrivingen", "prevalence by sex and age (carestair.dementia_prevalence, see doc/dementia.md) x the carestair projection"],
+          "c_norm": ["Nasjonal norm for legevakt: 90 % av innbyggerne innen 40 minutter", "The national legevakt norm: 90 % of inhabitants within 40 minutes"],
+          "u_norm": ["% av innbyggerne innen 20, 40 og 60 minutter til nærmeste legevakt i dag; personer.", "% of inhabitants within 20, 40 and 60 minutes of the nearest legevakt today; persons."],
+          "unreachable": ["Uten rute", "Unreachable"],
+          "meets_norm": ["Oppfyller normen", "Meets the norm"],
+          "c_indicators": ["Styringsindikatorer, mål mot faktisk", "Indicators, target against actual"],
+          "u_indicators": ["indikatorens enhet (siste kolonne); avvik = faktisk - mål.", "the indicator''s unit (last column); gap = actual - target."],
+          "indicator": ["Indikator", "Indicator"],
+          "target": ["Mål", "Target"],
+          "actual": ["Faktisk", "Actual"],
+          "gap": ["Avvik", "Gap"],
+          "example_plan": ["år, mål og skårer i eksempelplanen er illustrasjoner, ikke kommunens vedtak.", "the example plan''s years, targets and scores are illustrations, not the kommune''s decisions."],
+          "c_risk": ["Risikomatrise", "Risk matrix"],
+          "u_risk": ["antall risikoer per celle (tall i fet skrift); ellers cellens skår = sannsynlighet x konsekvens.", "number of risks per cell (bold); otherwise the cell''s score = likelihood x consequence."],
+          "risk_legend": ["fet: antall risikoer", "bold: number of risks"],
+          "likelihood": ["Sannsynlighet", "Likelihood"],
+          "consequence": ["Konsekvens", "Consequence"],
+          "zone": ["Sone", "Zone"],
+          "risks": ["Risikoer", "Risks"],
           "every_k": ["hver k-te helg", "every k-th weekend"],
           "headcount": ["Ansatte", "Staff"],
           "position": ["Stilling %", "Position %"],
@@ -164,6 +188,15 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION carestair._report_missing(text, text) IS 'Internal: the box shown where a section''s inputs are missing. See doc/report.md.';
 
+/* The box shown in place of a section that failed: the error's message, never an aborted report. */
+CREATE FUNCTION carestair._report_error(lang text, message text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT carestair._report_box('missing', carestair._report_text('error', lang), message);
+END;
+COMMENT ON FUNCTION carestair._report_error(text, text) IS 'Internal: the box shown where a section failed, with the error message. See doc/report.md.';
+
 /* The opening of a report section with its heading. */
 CREATE FUNCTION carestair._report_section(key text, lang text)
 RETURNS text
@@ -191,6 +224,15 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION carestair._report_figure(text, text, text, text, text, text[], text) IS 'Internal: a titled figure with units, sources, notes and its data table. See doc/report.md.';
 
+/* A jsonb array as given, or [] for SQL NULL, JSON null or any scalar (a chart spec whose query found no rows). */
+CREATE FUNCTION carestair._json_list(j jsonb)
+RETURNS jsonb
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT CASE WHEN pg_catalog.jsonb_typeof(j) OPERATOR(pg_catalog.=) 'array' THEN j ELSE '[]'::jsonb END;
+END;
+COMMENT ON FUNCTION carestair._json_list(jsonb) IS 'Internal: a jsonb array, or [] for NULL, JSON null or a scalar. See doc/report.md.';
+
 /*
  * A data table from a jsonb array of rows (arrays of cells).  A number cell
  * is shown formatted for lang with data-value holding the value as the
@@ -213,7 +255,7 @@ BEGIN
         out := out || '<th>' || carestair._html(h) || '</th>';
     END LOOP;
     out := out || '</tr></thead><tbody>';
-    FOR r IN SELECT x FROM jsonb_array_elements(coalesce(rows, '[]')) AS x LOOP
+    FOR r IN SELECT x FROM jsonb_array_elements(carestair._json_list(rows)) AS x LOOP
         out := out || '<tr>';
         i := 0;
         FOR c IN SELECT x FROM jsonb_array_elements(r) AS x LOOP
@@ -256,8 +298,9 @@ BEGIN
     SELECT min((p ->> 0)::float8), max((p ->> 0)::float8), max(greatest((p ->> 1)::float8, coalesce((p ->> 2)::float8, 0)))
       INTO xmin, xmax, ymax
       FROM (SELECT jsonb_array_elements(x -> 'points') AS p
-              FROM jsonb_array_elements(coalesce(spec -> 'series', '[]') || coalesce(spec -> 'bands', '[]')) AS x) AS q;
-    ymax := greatest(coalesce(ymax, 0), coalesce((SELECT max((x ->> 'y')::float8) FROM jsonb_array_elements(coalesce(spec -> 'hlines', '[]')) AS x), 0),
+              FROM jsonb_array_elements(carestair._json_list(spec -> 'series') || carestair._json_list(spec -> 'bands')) AS x
+             WHERE jsonb_typeof(x -> 'points') = 'array') AS q;
+    ymax := greatest(coalesce(ymax, 0), coalesce((SELECT max((x ->> 'y')::float8) FROM jsonb_array_elements(carestair._json_list(spec -> 'hlines')) AS x), 0),
                      coalesce((spec ->> 'ymax')::float8, 0));
     IF xmin IS NULL OR ymax <= 0 THEN
         RETURN NULL;
@@ -288,7 +331,7 @@ BEGIN
         v := v + step;
     END LOOP;
     -- bands
-    FOR s IN SELECT x FROM jsonb_array_elements(coalesce(spec -> 'bands', '[]')) AS x LOOP
+    FOR s IN SELECT x FROM jsonb_array_elements(carestair._json_list(spec -> 'bands')) AS x WHERE jsonb_typeof(x -> 'points') = 'array' LOOP
         SELECT string_agg(carestair._svg_n(l + ((p ->> 0)::float8 - xmin) / (xmax - xmin) * (w - l - r)) || ',' ||
                           carestair._svg_n(h - b - (p ->> 2)::float8 / ymax * (h - t - b)), ' ' ORDER BY (p ->> 0)::float8)
                || ' ' ||
@@ -299,14 +342,14 @@ BEGIN
                              carestair._html(s ->> 'color'), coalesce(s ->> 'opacity', '0.2'));
     END LOOP;
     -- horizontal reference lines
-    FOR s IN SELECT x FROM jsonb_array_elements(coalesce(spec -> 'hlines', '[]')) AS x LOOP
+    FOR s IN SELECT x FROM jsonb_array_elements(carestair._json_list(spec -> 'hlines')) AS x LOOP
         svg := svg || format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#aa0000" stroke-dasharray="2,3"/><text x="%s" y="%s" font-size="11" fill="#aa0000">%s</text>',
                              l, carestair._svg_n(h - b - (s ->> 'y')::float8 / ymax * (h - t - b)), w - r,
                              carestair._svg_n(h - b - (s ->> 'y')::float8 / ymax * (h - t - b)), w - r + 4,
                              carestair._svg_n(h - b - (s ->> 'y')::float8 / ymax * (h - t - b) + 4), carestair._html(s ->> 'label'));
     END LOOP;
     -- series and legend
-    FOR s IN SELECT x FROM jsonb_array_elements(coalesce(spec -> 'series', '[]')) AS x LOOP
+    FOR s IN SELECT x FROM jsonb_array_elements(carestair._json_list(spec -> 'series')) AS x WHERE jsonb_typeof(x -> 'points') = 'array' LOOP
         SELECT string_agg(carestair._svg_n(l + ((p ->> 0)::float8 - xmin) / (xmax - xmin) * (w - l - r)) || ',' ||
                           carestair._svg_n(h - b - (p ->> 1)::float8 / ymax * (h - t - b)), ' ' ORDER BY (p ->> 0)::float8)
           INTO pts FROM jsonb_array_elements(s -> 'points') AS p;
@@ -343,7 +386,7 @@ AS $$
 DECLARE
     w constant float8 := 720; l constant float8 := 250; r constant float8 := 140; t constant float8 := 10;
     bh constant float8 := 24;
-    n integer := jsonb_array_length(coalesce(items, '[]'));
+    n integer := jsonb_array_length(carestair._json_list(items));
     h float8;
     lo float8; hi float8; step float8; v float8; x0 float8; x1 float8;
     svg text;
@@ -392,24 +435,6 @@ $$;
 COMMENT ON FUNCTION carestair._svg_bar_chart(text, text, jsonb) IS 'Internal: an SVG horizontal bar (or waterfall) chart from a jsonb list of bars. See doc/report.md.';
 
 /*
- * A data table from a jsonb array of objects (rows of a view another module
- * provides): the keys of the first row are the header, numbers get two
- * decimals.
- */
-CREATE FUNCTION carestair._report_json_table(table_id text, rows jsonb, lang text)
-RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-BEGIN ATOMIC
-    WITH k AS (SELECT e.key, e.ord FROM pg_catalog.jsonb_each(rows OPERATOR(pg_catalog.->) 0) WITH ORDINALITY AS e(key, value, ord))
-    SELECT carestair._report_table(table_id,
-               (SELECT pg_catalog.array_agg(k.key ORDER BY k.ord) FROM k),
-               (SELECT pg_catalog.jsonb_agg((SELECT pg_catalog.jsonb_agg(r.v OPERATOR(pg_catalog.->) k.key ORDER BY k.ord) FROM k) ORDER BY r.n)
-                  FROM pg_catalog.jsonb_array_elements(rows) WITH ORDINALITY AS r(v, n)),
-               (SELECT pg_catalog.array_agg(2) FROM k), lang);
-END;
-COMMENT ON FUNCTION carestair._report_json_table(text, jsonb, text) IS 'Internal: an HTML data table from a jsonb array of row objects. See doc/report.md.';
-
-/*
  * The population pyramid: rows = [[label, males now, females now, males
  * then, females then], ...] from the youngest; now as filled bars, then
  * (NULL when absent) as outlines.
@@ -422,7 +447,7 @@ AS $$
 DECLARE
     w constant float8 := 720; cx constant float8 := 360; gap constant float8 := 28; half constant float8 := 290;
     bh constant float8 := 16; t constant float8 := 30;
-    n integer := jsonb_array_length(rows);
+    n integer := jsonb_array_length(carestair._json_list(rows));
     h float8 := t + n * bh + 50;
     vmax float8;
     svg text;
@@ -479,6 +504,57 @@ END
 $$;
 COMMENT ON FUNCTION carestair._svg_pyramid(text, jsonb, text, text, text) IS 'Internal: an SVG population pyramid, now filled and a later year outlined. See doc/report.md.';
 
+
+/*
+ * A 5 x 5 risk matrix: cells = [[likelihood, consequence, score, zone,
+ * risks, risk_list], ...] (carestair.risk_matrix); likelihood upwards,
+ * consequence to the right, each cell coloured by its zone and showing the
+ * number of risks in it.  NULL when there are no cells.
+ */
+CREATE FUNCTION carestair._svg_risk_matrix(title text, cells jsonb, lang text)
+RETURNS text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    l constant float8 := 90; t constant float8 := 20; c constant float8 := 64;
+    svg text;
+    part text;
+BEGIN
+    SELECT string_agg(format('<rect x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="#ffffff" stroke-width="2"/><text x="%s" y="%s" text-anchor="middle" font-size="%s"%s>%s</text>',
+                             l + ((x ->> 1)::integer - 1) * c, t + (5 - (x ->> 0)::integer) * c, c, c,
+                             CASE x ->> 3 WHEN 'high' THEN '#ee6677' WHEN 'medium' THEN '#ccbb44' ELSE '#88cc88' END,
+                             l + ((x ->> 1)::integer - 1) * c + c / 2, t + (5 - (x ->> 0)::integer) * c + c / 2 + 6,
+                             CASE WHEN (x ->> 4)::integer > 0 THEN '20' ELSE '11' END,
+                             CASE WHEN (x ->> 4)::integer > 0 THEN ' font-weight="bold"' ELSE ' fill="#555555"' END,
+                             CASE WHEN (x ->> 4)::integer > 0 THEN x ->> 4 ELSE x ->> 2 END), '' ORDER BY (x ->> 0)::integer, (x ->> 1)::integer)
+      INTO part
+      FROM jsonb_array_elements(carestair._json_list(cells)) AS x
+     WHERE (x ->> 0)::integer BETWEEN 1 AND 5 AND (x ->> 1)::integer BETWEEN 1 AND 5;
+    IF part IS NULL THEN
+        RETURN NULL;
+    END IF;
+    svg := format('<svg xmlns="http://www.w3.org/2000/svg" width="720" height="%s" viewBox="0 0 720 %s" role="img"><title>%s</title>',
+                  t + 5 * c + 50, t + 5 * c + 50, carestair._html(title))
+        || format('<rect x="0" y="0" width="720" height="%s" fill="#ffffff"/>', t + 5 * c + 50) || part;
+    FOR i IN 1..5 LOOP
+        svg := svg || format('<text x="%s" y="%s" text-anchor="end" font-size="11">%s</text>', l - 6, t + (5 - i) * c + c / 2 + 4, i)
+            || format('<text x="%s" y="%s" text-anchor="middle" font-size="11">%s</text>', l + (i - 1) * c + c / 2, t + 5 * c + 16, i);
+    END LOOP;
+    svg := svg || format('<text x="%s" y="%s" text-anchor="middle" font-size="12">%s</text>', l + 2.5 * c, t + 5 * c + 36,
+                         carestair._html(carestair._report_text('consequence', lang)))
+        || format('<text x="14" y="%s" text-anchor="middle" font-size="12" transform="rotate(-90 14 %s)">%s</text>', t + 2.5 * c, t + 2.5 * c,
+                  carestair._html(carestair._report_text('likelihood', lang)))
+        || format('<g font-size="11"><rect x="%1$s" y="%2$s" width="12" height="12" fill="#88cc88"/><text x="%3$s" y="%4$s">%5$s</text>'
+                  '<rect x="%1$s" y="%6$s" width="12" height="12" fill="#ccbb44"/><text x="%3$s" y="%7$s">%8$s</text>'
+                  '<rect x="%1$s" y="%9$s" width="12" height="12" fill="#ee6677"/><text x="%3$s" y="%10$s">%11$s</text>'
+                  '<text x="%1$s" y="%12$s">%13$s</text></g>',
+                  l + 5 * c + 30, t + 10, l + 5 * c + 48, t + 20, 'low',
+                  t + 30, t + 40, 'medium', t + 50, t + 60, 'high', t + 86, carestair._html(carestair._report_text('risk_legend', lang)));
+    RETURN svg || '</svg>';
+END
+$$;
+COMMENT ON FUNCTION carestair._svg_risk_matrix(text, jsonb, text) IS 'Internal: an SVG 5 x 5 risk matrix (likelihood by consequence) coloured by zone with the number of risks per cell. See doc/report.md.';
 
 /* Coordinates and an SVG path of a geometry (PostGIS binds at install). */
 CREATE FUNCTION carestair._geom_x(g geometry)
@@ -641,6 +717,10 @@ DECLARE
     fb boolean;
     iv jsonb;
     cd jsonb;
+    ssb_table text;
+    ssb_vintage integer;
+    mark integer;
+    plan record;
 BEGIN
     IF reg IS NULL THEN
         RAISE EXCEPTION 'region must not be NULL' USING ERRCODE = 'null_value_not_allowed',
@@ -685,392 +765,473 @@ BEGIN
 
     -- 1. Population pyramid
     body := body || carestair._report_section('s_population', L);
-    IF last_obs IS NULL THEN
-        body := body || carestair._report_missing(L,
-            CASE L WHEN 'nb' THEN 'Ingen befolkningstall for kommunen. Last SSB tabell 07459 (carestair.import_ssb_population).'
-                   ELSE 'No population figures for the kommune. Load SSB table 07459 (carestair.import_ssb_population).' END);
-    ELSE
-        SELECT jsonb_agg(jsonb_build_array(CASE WHEN q.g = 18 THEN '90+' ELSE (5 * q.g) || '-' || (5 * q.g + 4) END,
-                                           q.m_now, q.f_now, q.m_then, q.f_then) ORDER BY q.g)
-          INTO rows
-          FROM (SELECT least(a.age / 5, 18) AS g,
-                       sum(a.persons) FILTER (WHERE a.src = 0 AND a.sex = 1)::bigint AS m_now,
-                       sum(a.persons) FILTER (WHERE a.src = 0 AND a.sex = 2)::bigint AS f_now,
-                       round(sum(a.persons) FILTER (WHERE a.src = 1 AND a.sex = 1)) AS m_then,
-                       round(sum(a.persons) FILTER (WHERE a.src = 1 AND a.sex = 2)) AS f_then
-                  FROM (SELECT 0 AS src, p.age::integer AS age, p.sex::integer AS sex, p.persons::numeric AS persons
-                          FROM carestair.population AS p WHERE p.region = reg AND p.year = last_obs
-                        UNION ALL
-                        SELECT 1, r.age, r.sex, r.persons::numeric FROM carestair.projection_result AS r
-                         WHERE scen_problem IS NULL AND r.scenario = scen AND r.region = reg AND r.year = then_year) AS a
-                 GROUP BY 1) AS q;
-        svg := carestair._svg_pyramid(carestair._report_text('c_pyramid', L), rows, '1.1.' || last_obs,
-                                      CASE WHEN scen_problem IS NULL THEN '1.1.' || then_year || ' (' || scen || ')' END, L);
-        notes := CASE WHEN scen_problem IS NOT NULL THEN ARRAY[scen_problem] END;
-        body := body || carestair._report_figure('fig-pyramid', carestair._report_text('c_pyramid', L) || ': ' || coalesce(rname, reg), svg,
-                    carestair._report_text('unit', L) || ': ' || lower(carestair._report_text('persons', L)) || '.',
-                    carestair._report_text('source', L) || ': SSB 07459' || CASE WHEN scen_problem IS NULL THEN '; ' || carestair._report_text('projection', L) || ' (SSB, HMD).' ELSE '.' END,
-                    notes,
-                    carestair._report_table('tab-pyramid', ARRAY[carestair._report_text('age', L),
-                        carestair._report_text('males', L) || ' ' || last_obs, carestair._report_text('females', L) || ' ' || last_obs,
-                        carestair._report_text('males', L) || ' ' || coalesce(then_year::text, '–'), carestair._report_text('females', L) || ' ' || coalesce(then_year::text, '–')],
-                        rows, '{0,0,0,0,0}', L));
-        IF scen_problem IS NOT NULL THEN
-            body := body || carestair._report_missing(L, scen_problem);
+    mark := length(body);
+    BEGIN
+        IF last_obs IS NULL THEN
+            body := body || carestair._report_missing(L,
+                CASE L WHEN 'nb' THEN 'Ingen befolkningstall for kommunen. Last SSB tabell 07459 (carestair.import_ssb_population).'
+                       ELSE 'No population figures for the kommune. Load SSB table 07459 (carestair.import_ssb_population).' END);
+        ELSE
+            SELECT jsonb_agg(jsonb_build_array(CASE WHEN q.g = 18 THEN '90+' ELSE (5 * q.g) || '-' || (5 * q.g + 4) END,
+                                               q.m_now, q.f_now, q.m_then, q.f_then) ORDER BY q.g)
+              INTO rows
+              FROM (SELECT least(a.age / 5, 18) AS g,
+                           sum(a.persons) FILTER (WHERE a.src = 0 AND a.sex = 1)::bigint AS m_now,
+                           sum(a.persons) FILTER (WHERE a.src = 0 AND a.sex = 2)::bigint AS f_now,
+                           round(sum(a.persons) FILTER (WHERE a.src = 1 AND a.sex = 1)) AS m_then,
+                           round(sum(a.persons) FILTER (WHERE a.src = 1 AND a.sex = 2)) AS f_then
+                      FROM (SELECT 0 AS src, p.age::integer AS age, p.sex::integer AS sex, p.persons::numeric AS persons
+                              FROM carestair.population AS p WHERE p.region = reg AND p.year = last_obs
+                            UNION ALL
+                            SELECT 1, r.age, r.sex, r.persons::numeric FROM carestair.projection_result AS r
+                             WHERE scen_problem IS NULL AND r.scenario = scen AND r.region = reg AND r.year = then_year) AS a
+                     GROUP BY 1) AS q;
+            svg := carestair._svg_pyramid(carestair._report_text('c_pyramid', L), rows, '1.1.' || last_obs,
+                                          CASE WHEN scen_problem IS NULL THEN '1.1.' || then_year || ' (' || scen || ')' END, L);
+            notes := CASE WHEN scen_problem IS NOT NULL THEN ARRAY[scen_problem] END;
+            body := body || carestair._report_figure('fig-pyramid', carestair._report_text('c_pyramid', L) || ': ' || coalesce(rname, reg), svg,
+                        carestair._report_text('unit', L) || ': ' || lower(carestair._report_text('persons', L)) || '.',
+                        carestair._report_text('source', L) || ': SSB 07459' || CASE WHEN scen_problem IS NULL THEN '; ' || carestair._report_text('projection', L) || ' (SSB, HMD).' ELSE '.' END,
+                        notes,
+                        carestair._report_table('tab-pyramid', ARRAY[carestair._report_text('age', L),
+                            carestair._report_text('males', L) || ' ' || last_obs, carestair._report_text('females', L) || ' ' || last_obs,
+                            carestair._report_text('males', L) || ' ' || coalesce(then_year::text, '–'), carestair._report_text('females', L) || ' ' || coalesce(then_year::text, '–')],
+                            rows, '{0,0,0,0,0}', L));
+            IF scen_problem IS NOT NULL THEN
+                body := body || carestair._report_missing(L, scen_problem);
+            END IF;
         END IF;
-    END IF;
+    EXCEPTION WHEN OTHERS THEN
+        body := left(body, mark) || carestair._report_error(L, SQLERRM);
+    END;
     body := body || '</section>';
 
     -- 2. The oldest with intervals and SSB's projection beside
     body := body || carestair._report_section('s_oldest', L);
-    IF last_obs IS NULL OR scen_problem IS NOT NULL THEN
-        body := body || carestair._report_missing(L, coalesce(scen_problem,
-            CASE L WHEN 'nb' THEN 'Ingen befolkningstall for kommunen.' ELSE 'No population figures for the kommune.' END));
-    ELSE
-        notes := ARRAY[]::text[];
-        spec := jsonb_build_object('series', '[]'::jsonb, 'bands', '[]'::jsonb);
-        BEGIN
-            SELECT jsonb_agg(jsonb_build_object('age_group', i.age_group, 'year', i.year, 'mean', i.mean, 'q', i.quantile_values))
-              INTO iv
-              FROM carestair.project_population_intervals(scen, ARRAY[reg], least(lastp, 2050), draws, 1, '{0.025,0.1,0.9,0.975}', 'report_oldest') AS i
-             WHERE i.sex IS NULL AND i.region = reg AND i.age_group IN ('67+', '80+', '90+');
-        EXCEPTION WHEN data_exception OR no_data_found OR invalid_parameter_value OR read_only_sql_transaction THEN
-            notes := notes || (CASE L WHEN 'nb' THEN 'Ingen prediksjonsintervaller: ' ELSE 'No prediction intervals: ' END || SQLERRM);
-        END;
-        SELECT jsonb_build_object(
-                 'series', jsonb_agg(x.s ORDER BY x.o),
-                 'bands', (SELECT coalesce(jsonb_agg(jsonb_build_object('color', c.color, 'opacity', c.op,
-                                  'points', (SELECT jsonb_agg(jsonb_build_array(v.year, v.q[c.lo], v.q[c.hi]) ORDER BY v.year)
-                                               FROM jsonb_to_recordset(COALESCE(iv, '[]')) AS v(age_group text, year integer, mean float8, q float8[]) WHERE v.age_group = c.grp))), '[]'::jsonb)
-                             FROM (VALUES ('67+', '#4477aa', 0.15, 1, 4), ('67+', '#4477aa', 0.25, 2, 3),
-                                          ('80+', '#ee6677', 0.15, 1, 4), ('80+', '#ee6677', 0.25, 2, 3),
-                                          ('90+', '#228833', 0.15, 1, 4), ('90+', '#228833', 0.25, 2, 3)) AS c(grp, color, op, lo, hi)
-                            WHERE EXISTS (SELECT FROM jsonb_to_recordset(COALESCE(iv, '[]')) AS v(age_group text, year integer, mean float8, q float8[]) WHERE v.age_group = c.grp)))
-          INTO spec
-          FROM (SELECT g.o, jsonb_build_object('label', g.grp || ' ' || carestair._report_text('observed', L), 'color', g.color,
-                            'points', (SELECT jsonb_agg(jsonb_build_array(s.year, CASE g.grp WHEN '67+' THEN s.persons_67_plus WHEN '80+' THEN s.persons_80_plus ELSE s.persons_90_plus END) ORDER BY s.year)
-                                         FROM carestair.population_summary_by_year AS s WHERE s.region = reg AND s.year <= base)) AS s
-                  FROM (VALUES (1, '67+', '#4477aa'), (3, '80+', '#ee6677'), (5, '90+', '#228833')) AS g(o, grp, color)
-                UNION ALL
-                SELECT g.o + 1, jsonb_build_object('label', g.grp || ' ' || carestair._report_text('projected', L), 'color', g.color, 'dash', true,
-                            'points', (SELECT jsonb_agg(jsonb_build_array(i.year, CASE g.grp WHEN '67+' THEN i.persons_67_plus WHEN '80+' THEN i.persons_80_plus ELSE i.persons_90_plus END) ORDER BY i.year)
-                                         FROM carestair.projection_indicators AS i WHERE i.scenario = scen AND i.region = reg AND i.year <= 2050))
-                  FROM (VALUES (1, '67+', '#4477aa'), (3, '80+', '#ee6677'), (5, '90+', '#228833')) AS g(o, grp, color)) AS x;
-        -- SSB's own projection (issue 12's table) when it is installed and loaded.
-        IF to_regclass('carestair.ssb_projection') IS NULL THEN
-            notes := notes || (CASE L WHEN 'nb' THEN 'SSBs framskriving er ikke tilgjengelig (carestair.ssb_projection er ikke installert).'
-                                      ELSE 'SSB''s projection is not available (carestair.ssb_projection is not installed).' END);
+    mark := length(body);
+    BEGIN
+        IF last_obs IS NULL OR scen_problem IS NOT NULL THEN
+            body := body || carestair._report_missing(L, coalesce(scen_problem,
+                CASE L WHEN 'nb' THEN 'Ingen befolkningstall for kommunen.' ELSE 'No population figures for the kommune.' END));
         ELSE
+            notes := ARRAY[]::text[];
+            spec := jsonb_build_object('series', '[]'::jsonb, 'bands', '[]'::jsonb);
             BEGIN
-                EXECUTE 'SELECT jsonb_agg(jsonb_build_object(''label'', q.lbl, ''color'', ''#777777'', ''dash'', true, ''points'', q.pts)) FROM ('
-                     || 'SELECT g.lbl, (SELECT jsonb_agg(jsonb_build_array(y.year, y.persons) ORDER BY y.year) FROM ('
-                     || 'SELECT s.year, sum(s.persons) AS persons FROM carestair.ssb_projection AS s WHERE s.region = $1 AND s.alternative = ''MMMM'' '
-                     || 'AND s.age >= g.a AND s.year <= 2050 GROUP BY s.year) AS y) AS pts FROM (VALUES (''SSB 67+'', 67), (''SSB 80+'', 80), (''SSB 90+'', 90)) AS g(lbl, a)) AS q '
-                     || 'WHERE q.pts IS NOT NULL'
-                  INTO rows USING reg;
-                IF rows IS NULL THEN
-                    notes := notes || (CASE L WHEN 'nb' THEN 'SSBs framskriving (MMMM) er ikke lastet for kommunen.' ELSE 'SSB''s projection (MMMM) is not loaded for the kommune.' END);
-                ELSE
-                    spec := jsonb_set(spec, '{series}', (spec -> 'series') || rows);
-                END IF;
-            EXCEPTION WHEN undefined_column OR undefined_function OR data_exception THEN
-                notes := notes || ('carestair.ssb_projection: ' || SQLERRM);
+                SELECT jsonb_agg(jsonb_build_object('age_group', i.age_group, 'year', i.year, 'mean', i.mean, 'q', i.quantile_values))
+                  INTO iv
+                  FROM carestair.project_population_intervals(scen, ARRAY[reg], least(lastp, 2050), draws, 1, '{0.025,0.1,0.9,0.975}', 'report_oldest') AS i
+                 WHERE i.sex IS NULL AND i.region = reg AND i.age_group IN ('67+', '80+', '90+');
+            EXCEPTION WHEN OTHERS THEN
+                notes := notes || (CASE L WHEN 'nb' THEN 'Ingen prediksjonsintervaller: ' ELSE 'No prediction intervals: ' END || SQLERRM);
             END;
+            SELECT jsonb_build_object(
+                     'series', jsonb_agg(x.s ORDER BY x.o),
+                     'bands', (SELECT jsonb_agg(jsonb_build_object('color', c.color, 'opacity', c.op,
+                                      'points', (SELECT jsonb_agg(jsonb_build_array(v.year, v.q[c.lo], v.q[c.hi]) ORDER BY v.year)
+                                                   FROM jsonb_to_recordset(COALESCE(iv, '[]')) AS v(age_group text, year integer, mean float8, q float8[]) WHERE v.age_group = c.grp)))
+                                 FROM (VALUES ('67+', '#4477aa', 0.15, 1, 4), ('67+', '#4477aa', 0.25, 2, 3),
+                                              ('80+', '#ee6677', 0.15, 1, 4), ('80+', '#ee6677', 0.25, 2, 3),
+                                              ('90+', '#228833', 0.15, 1, 4), ('90+', '#228833', 0.25, 2, 3)) AS c(grp, color, op, lo, hi)
+                                WHERE EXISTS (SELECT FROM jsonb_to_recordset(COALESCE(iv, '[]')) AS v(age_group text, year integer, mean float8, q float8[]) WHERE v.age_group = c.grp)))
+              INTO spec
+              FROM (SELECT g.o, jsonb_build_object('label', g.grp || ' ' || carestair._report_text('observed', L), 'color', g.color,
+                                'points', (SELECT jsonb_agg(jsonb_build_array(s.year, CASE g.grp WHEN '67+' THEN s.persons_67_plus WHEN '80+' THEN s.persons_80_plus ELSE s.persons_90_plus END) ORDER BY s.year)
+                                             FROM carestair.population_summary_by_year AS s WHERE s.region = reg AND s.year <= base)) AS s
+                      FROM (VALUES (1, '67+', '#4477aa'), (3, '80+', '#ee6677'), (5, '90+', '#228833')) AS g(o, grp, color)
+                    UNION ALL
+                    SELECT g.o + 1, jsonb_build_object('label', g.grp || ' ' || carestair._report_text('projected', L), 'color', g.color, 'dash', true,
+                                'points', (SELECT jsonb_agg(jsonb_build_array(i.year, CASE g.grp WHEN '67+' THEN i.persons_67_plus WHEN '80+' THEN i.persons_80_plus ELSE i.persons_90_plus END) ORDER BY i.year)
+                                             FROM carestair.projection_indicators AS i WHERE i.scenario = scen AND i.region = reg AND i.year <= 2050))
+                      FROM (VALUES (1, '67+', '#4477aa'), (3, '80+', '#ee6677'), (5, '90+', '#228833')) AS g(o, grp, color)) AS x;
+            -- SSB's own projection beside: the main alternative (MMMM) of the latest vintage that has an 80+ group.
+            SELECT s.table_id, s.vintage INTO ssb_table, ssb_vintage
+              FROM carestair.ssb_projection AS s
+             WHERE s.region = reg AND s.alternative = 'MMMM' AND s.sex IS NULL AND s.age_from = 80 AND s.age_to IS NULL
+             ORDER BY s.vintage DESC, s.table_id DESC LIMIT 1;
+            IF ssb_table IS NULL THEN
+                notes := notes || CASE WHEN EXISTS (SELECT FROM carestair.ssb_projection AS s WHERE s.region = reg AND s.alternative = 'MMMM')
+                    THEN CASE L WHEN 'nb' THEN 'SSBs framskriving (MMMM) for kommunen har ingen gruppe 80+, bare andre aldersgrupper; den vises ikke her.'
+                                ELSE 'SSB''s projection (MMMM) for the kommune has no 80+ group, only other age groups; it is not shown here.' END
+                    ELSE CASE L WHEN 'nb' THEN 'SSBs framskriving (MMMM) er ikke lastet for kommunen (carestair.import_ssb_projection).'
+                                ELSE 'SSB''s projection (MMMM) is not loaded for the kommune (carestair.import_ssb_projection).' END END;
+            ELSE
+                spec := jsonb_set(spec, '{series}', carestair._json_list(spec -> 'series') || jsonb_build_array(jsonb_build_object(
+                            'label', 'SSB 80+ (' || ssb_table || ' ' || ssb_vintage || ' MMMM)', 'color', '#777777', 'dash', true,
+                            'points', (SELECT jsonb_agg(jsonb_build_array(s.year, s.persons) ORDER BY s.year) FROM carestair.ssb_projection AS s
+                                        WHERE s.table_id = ssb_table AND s.vintage = ssb_vintage AND s.alternative = 'MMMM' AND s.region = reg
+                                          AND s.sex IS NULL AND s.age_from = 80 AND s.age_to IS NULL AND s.year <= 2050))));
+            END IF;
+            svg := carestair._svg_line_chart(carestair._report_text('c_oldest', L), carestair._report_text('year', L),
+                                             carestair._report_text('persons', L), spec);
+            SELECT jsonb_agg(jsonb_build_array(i.year::text, i.persons_67_plus, i.persons_80_plus, i.persons_90_plus,
+                                               v.q[1], v.q[2], v.q[3], v.q[4]) ORDER BY i.year)
+              INTO rows
+              FROM carestair.projection_indicators AS i
+              LEFT JOIN jsonb_to_recordset(COALESCE(iv, '[]')) AS v(age_group text, year integer, mean float8, q float8[]) ON v.age_group = '80+' AND v.year = i.year
+             WHERE i.scenario = scen AND i.region = reg AND (i.year = base OR i.year % 5 = 0) AND i.year <= 2050;
+            body := body || carestair._report_figure('fig-oldest', carestair._report_text('c_oldest', L) || ': ' || coalesce(rname, reg), svg,
+                        carestair._report_text('unit', L) || ': ' || lower(carestair._report_text('persons', L)) || ' (1.1.).',
+                        carestair._report_text('source', L) || ': SSB 07459; ' || carestair._report_text('projection', L) || ' ' || scen || ' (SSB, HMD); '
+                            || draws || CASE L WHEN 'nb' THEN ' stokastiske trekk med carestairs standardparametre (illustrative, ikke kalibrert).'
+                                              ELSE ' stochastic draws with carestair''s default parameters (illustrative, not calibrated).' END,
+                        notes,
+                        carestair._report_table('tab-oldest', ARRAY[carestair._report_text('year', L), '67+', '80+', '90+',
+                            '80+ 2.5 %', '80+ 10 %', '80+ 90 %', '80+ 97.5 %'], rows, '{0,1,1,1,1,1,1,1}', L));
+            IF ssb_table IS NOT NULL THEN
+                SELECT jsonb_agg(jsonb_build_array(c.year::text, c.age_group, c.carestair_persons, c.ssb_persons, c.difference, 100 * c.relative_difference)
+                                 ORDER BY c.year, c.age_from, c.age_to NULLS LAST)
+                  INTO rows
+                  FROM carestair.scenario_vs_ssb AS c
+                 WHERE c.scenario = scen AND c.region = reg AND c.table_id = ssb_table AND c.vintage = ssb_vintage AND c.alternative = 'MMMM'
+                   AND c.sex IS NULL AND (c.year = base OR c.year % 5 = 0) AND c.year <= 2050;
+                body := body || CASE WHEN rows IS NULL THEN carestair._report_missing(L, 'carestair.scenario_vs_ssb: '
+                            || CASE L WHEN 'nb' THEN 'ingen felles år med SSBs framskriving.' ELSE 'no year in common with SSB''s projection.' END)
+                    ELSE carestair._report_figure('fig-ssb', carestair._report_text('c_ssb', L) || ' (' || ssb_table || ', ' || ssb_vintage || ', MMMM)', '',
+                            carestair._report_text('unit', L) || ': ' || lower(carestair._report_text('persons', L)) || '; % = (carestair - SSB) / SSB.',
+                            carestair._report_text('source', L) || ': SSB ' || ssb_table || ' (' || ssb_vintage || ', MMMM); ' || carestair._report_text('projection', L) || ' ' || scen || ' (carestair.scenario_vs_ssb).',
+                            NULL,
+                            carestair._report_table('tab-ssb', ARRAY[carestair._report_text('year', L), carestair._report_text('age', L), 'carestair', 'SSB',
+                                carestair._report_text('difference', L), carestair._report_text('difference', L) || ' %'], rows, '{0,0,1,0,1,1}', L)) END;
+            END IF;
+            FOREACH rel IN ARRAY notes LOOP
+                body := body || carestair._report_box('missing', carestair._report_text('not_available', L), rel);
+            END LOOP;
         END IF;
-        svg := carestair._svg_line_chart(carestair._report_text('c_oldest', L), carestair._report_text('year', L),
-                                         carestair._report_text('persons', L), spec);
-        SELECT jsonb_agg(jsonb_build_array(i.year::text, i.persons_67_plus, i.persons_80_plus, i.persons_90_plus,
-                                           v.q[1], v.q[2], v.q[3], v.q[4]) ORDER BY i.year)
-          INTO rows
-          FROM carestair.projection_indicators AS i
-          LEFT JOIN jsonb_to_recordset(COALESCE(iv, '[]')) AS v(age_group text, year integer, mean float8, q float8[]) ON v.age_group = '80+' AND v.year = i.year
-         WHERE i.scenario = scen AND i.region = reg AND (i.year = base OR i.year % 5 = 0) AND i.year <= 2050;
-        body := body || carestair._report_figure('fig-oldest', carestair._report_text('c_oldest', L) || ': ' || coalesce(rname, reg), svg,
-                    carestair._report_text('unit', L) || ': ' || lower(carestair._report_text('persons', L)) || ' (1.1.).',
-                    carestair._report_text('source', L) || ': SSB 07459; ' || carestair._report_text('projection', L) || ' ' || scen || ' (SSB, HMD); '
-                        || draws || CASE L WHEN 'nb' THEN ' stokastiske trekk med carestairs standardparametre (illustrative, ikke kalibrert).'
-                                          ELSE ' stochastic draws with carestair''s default parameters (illustrative, not calibrated).' END,
-                    notes,
-                    carestair._report_table('tab-oldest', ARRAY[carestair._report_text('year', L), '67+', '80+', '90+',
-                        '80+ 2.5 %', '80+ 10 %', '80+ 90 %', '80+ 97.5 %'], rows, '{0,1,1,1,1,1,1,1}', L));
-        FOREACH rel IN ARRAY notes LOOP
-            body := body || carestair._report_box('missing', carestair._report_text('not_available', L), rel);
-        END LOOP;
-    END IF;
+    EXCEPTION WHEN OTHERS THEN
+        body := left(body, mark) || carestair._report_error(L, SQLERRM);
+    END;
     body := body || '</section>';
 
     -- 3. The omsorgstrapp with and without dreining
     body := body || carestair._report_section('s_care', L);
-    cb := carestair._bi_coverage_base(reg);
-    IF popsql IS NULL OR cb IS NULL THEN
-        body := body || carestair._report_missing(L,
-            CASE L WHEN 'nb' THEN 'Brukere per trinn (carestair.care_users) og befolkning trengs for dekningsgrader.'
-                   ELSE 'Users per step (carestair.care_users) and population are needed for coverage rates.' END);
-    ELSE
-        BEGIN
-            notes := ARRAY[format(CASE L WHEN 'nb' THEN 'Dekningsgrader fra %s-%s holdt fast.' ELSE 'Coverage rates of %s-%s held fixed.' END, cb - 2, cb)];
-            IF dreining IS NULL THEN
-                notes := notes || (CASE L WHEN 'nb' THEN 'Ingen dreining valgt (parameter dreining): bare uten dreining vises.'
-                                          ELSE 'No dreining chosen (parameter dreining): only without dreining is shown.' END);
-            END IF;
-            SELECT jsonb_agg(jsonb_build_object('dreining', c.scenario_name IS NOT NULL, 'year', c.year, 'level', c.level::text, 'step', l.step,
-                                                'users', c.users, 'places', c.places))
-              INTO cd
-              FROM (SELECT * FROM carestair.care_demand(reg, cb - 2, cb, popsql)
-                    UNION ALL
-                    SELECT * FROM carestair.care_demand(reg, cb - 2, cb, popsql, dreining) WHERE dreining IS NOT NULL) AS c
-              JOIN carestair.care_level_label AS l ON l.level = c.level
-             WHERE c.year >= cb AND c.year <= 2050;
-            FOREACH rel IN ARRAY ARRAY['users', 'places'] LOOP
-                SELECT jsonb_build_object('series', jsonb_agg(jsonb_build_object(
-                           'label', q.level || CASE WHEN q.dreining THEN ' (' || carestair._report_text('with_dreining', L) || ')' ELSE '' END,
-                           'color', (ARRAY['#4477aa', '#66ccee', '#228833', '#ccbb44', '#ee6677', '#aa3377', '#bbbbbb', '#000000'])[q.step],
-                           'dash', q.dreining, 'points', q.pts) ORDER BY q.step, q.dreining))
-                  INTO spec
-                  FROM (SELECT d.dreining, d.level, d.step,
-                               jsonb_agg(jsonb_build_array(d.year, CASE rel WHEN 'users' THEN d.users ELSE d.places END) ORDER BY d.year) AS pts
-                          FROM jsonb_to_recordset(COALESCE(cd, '[]')) AS d(dreining boolean, year integer, level text, step integer, users float8, places float8)
-                         WHERE CASE rel WHEN 'users' THEN d.users > 0 ELSE d.places > 0 END
-                         GROUP BY 1, 2, 3) AS q;
-                svg := carestair._svg_line_chart(carestair._report_text(CASE rel WHEN 'users' THEN 'c_users' ELSE 'c_places' END, L),
-                                                 carestair._report_text('year', L), carestair._report_text(rel, L), spec);
-                SELECT jsonb_agg(jsonb_build_array(d.level || CASE WHEN d.dreining THEN ' (' || carestair._report_text('with_dreining', L) || ')' ELSE '' END,
-                                                   d.year::text, CASE rel WHEN 'users' THEN d.users ELSE d.places END) ORDER BY d.step, d.dreining, d.year)
-                  INTO rows
-                  FROM jsonb_to_recordset(COALESCE(cd, '[]')) AS d(dreining boolean, year integer, level text, step integer, users float8, places float8)
-                 WHERE (d.year IN (cb, 2030, 2035, 2040, 2045, 2050)) AND CASE rel WHEN 'users' THEN d.users > 0 ELSE d.places > 0 END;
-                body := body || CASE WHEN svg IS NULL
-                    THEN carestair._report_missing(L,
-                             CASE L WHEN 'nb' THEN 'Ingen trinn med ' ELSE 'No step with ' END || lower(carestair._report_text(rel, L)) || '.')
-                    ELSE carestair._report_figure('fig-care-' || rel, carestair._report_text(CASE rel WHEN 'users' THEN 'c_users' ELSE 'c_places' END, L), svg,
-                             carestair._report_text('unit', L) || ': ' || lower(carestair._report_text(rel, L)) || '.',
-                             carestair._report_text('source', L) || ': SSB/KOSTRA (IPLOS) ' || (cb - 2) || '-' || cb || '; SSB 07459; ' || carestair._report_text('projection', L) || ' ' || coalesce(scen, '–')
-                                 || CASE WHEN dreining IS NOT NULL THEN '; dreining ' || dreining || ' (carestair.care_shift)' ELSE '' END || '.',
-                             CASE WHEN rel = 'users' THEN notes END,
-                             carestair._report_table('tab-care-' || rel, ARRAY['', carestair._report_text('year', L), carestair._report_text(rel, L)], rows, '{0,0,1}', L)) END;
-            END LOOP;
-        EXCEPTION WHEN data_exception OR no_data_found THEN
-            body := body || carestair._report_missing(L, SQLERRM);
-        END;
-    END IF;
+    mark := length(body);
+    BEGIN
+        cb := carestair._bi_coverage_base(reg);
+        IF popsql IS NULL OR cb IS NULL THEN
+            body := body || carestair._report_missing(L,
+                CASE L WHEN 'nb' THEN 'Brukere per trinn (carestair.care_users) og befolkning trengs for dekningsgrader.'
+                       ELSE 'Users per step (carestair.care_users) and population are needed for coverage rates.' END);
+        ELSE
+            BEGIN
+                notes := ARRAY[format(CASE L WHEN 'nb' THEN 'Dekningsgrader fra %s-%s holdt fast.' ELSE 'Coverage rates of %s-%s held fixed.' END, cb - 2, cb)];
+                IF dreining IS NULL THEN
+                    notes := notes || (CASE L WHEN 'nb' THEN 'Ingen dreining valgt (parameter dreining): bare uten dreining vises.'
+                                              ELSE 'No dreining chosen (parameter dreining): only without dreining is shown.' END);
+                END IF;
+                SELECT jsonb_agg(jsonb_build_object('dreining', c.scenario_name IS NOT NULL, 'year', c.year, 'level', c.level::text, 'step', l.step,
+                                                    'users', c.users, 'places', c.places))
+                  INTO cd
+                  FROM (SELECT * FROM carestair.care_demand(reg, cb - 2, cb, popsql)
+                        UNION ALL
+                        SELECT * FROM carestair.care_demand(reg, cb - 2, cb, popsql, dreining) WHERE dreining IS NOT NULL) AS c
+                  JOIN carestair.care_level_label AS l ON l.level = c.level
+                 WHERE c.year >= cb AND c.year <= 2050;
+                FOREACH rel IN ARRAY ARRAY['users', 'places'] LOOP
+                    SELECT jsonb_build_object('series', jsonb_agg(jsonb_build_object(
+                               'label', q.level || CASE WHEN q.dreining THEN ' (' || carestair._report_text('with_dreining', L) || ')' ELSE '' END,
+                               'color', (ARRAY['#4477aa', '#66ccee', '#228833', '#ccbb44', '#ee6677', '#aa3377', '#bbbbbb', '#000000'])[q.step],
+                               'dash', q.dreining, 'points', q.pts) ORDER BY q.step, q.dreining))
+                      INTO spec
+                      FROM (SELECT d.dreining, d.level, d.step,
+                                   jsonb_agg(jsonb_build_array(d.year, CASE rel WHEN 'users' THEN d.users ELSE d.places END) ORDER BY d.year) AS pts
+                              FROM jsonb_to_recordset(COALESCE(cd, '[]')) AS d(dreining boolean, year integer, level text, step integer, users float8, places float8)
+                             WHERE CASE rel WHEN 'users' THEN d.users > 0 ELSE d.places > 0 END
+                             GROUP BY 1, 2, 3) AS q;
+                    svg := carestair._svg_line_chart(carestair._report_text(CASE rel WHEN 'users' THEN 'c_users' ELSE 'c_places' END, L),
+                                                     carestair._report_text('year', L), carestair._report_text(rel, L), spec);
+                    SELECT jsonb_agg(jsonb_build_array(d.level || CASE WHEN d.dreining THEN ' (' || carestair._report_text('with_dreining', L) || ')' ELSE '' END,
+                                                       d.year::text, CASE rel WHEN 'users' THEN d.users ELSE d.places END) ORDER BY d.step, d.dreining, d.year)
+                      INTO rows
+                      FROM jsonb_to_recordset(COALESCE(cd, '[]')) AS d(dreining boolean, year integer, level text, step integer, users float8, places float8)
+                     WHERE (d.year IN (cb, 2030, 2035, 2040, 2045, 2050)) AND CASE rel WHEN 'users' THEN d.users > 0 ELSE d.places > 0 END;
+                    body := body || CASE WHEN svg IS NULL
+                        THEN carestair._report_missing(L,
+                                 CASE L WHEN 'nb' THEN 'Ingen trinn med ' ELSE 'No step with ' END || lower(carestair._report_text(rel, L)) || '.')
+                        ELSE carestair._report_figure('fig-care-' || rel, carestair._report_text(CASE rel WHEN 'users' THEN 'c_users' ELSE 'c_places' END, L), svg,
+                                 carestair._report_text('unit', L) || ': ' || lower(carestair._report_text(rel, L)) || '.',
+                                 carestair._report_text('source', L) || ': SSB/KOSTRA (IPLOS) ' || (cb - 2) || '-' || cb || '; SSB 07459; ' || carestair._report_text('projection', L) || ' ' || coalesce(scen, '–')
+                                     || CASE WHEN dreining IS NOT NULL THEN '; dreining ' || dreining || ' (carestair.care_shift)' ELSE '' END || '.',
+                                 CASE WHEN rel = 'users' THEN notes END,
+                                 carestair._report_table('tab-care-' || rel, ARRAY['', carestair._report_text('year', L), carestair._report_text(rel, L)], rows, '{0,0,1}', L)) END;
+                END LOOP;
+            EXCEPTION WHEN OTHERS THEN
+                body := body || carestair._report_missing(L, SQLERRM);
+            END;
+        END IF;
+    EXCEPTION WHEN OTHERS THEN
+        body := left(body, mark) || carestair._report_error(L, SQLERRM);
+    END;
     body := body || '</section>';
 
     -- 4. Short-stay beds (Erlang B)
     body := body || carestair._report_section('s_beds', L);
-    illus := beds_arrivals_per_day IS NULL;
-    arr := coalesce(beds_arrivals_per_day, 1.5);
-    stay := coalesce(beds_mean_stay_days, 5);
-    IF popsql IS NULL THEN
-        body := body || carestair._report_missing(L,
-            CASE L WHEN 'nb' THEN 'Ingen befolkningstall for kommunen.' ELSE 'No population figures for the kommune.' END);
-    ELSE
-        BEGIN
-            SELECT jsonb_agg(jsonb_build_array(b.year::text, b.arrivals, b.offered_load, b.beds, 100 * b.refusal_probability) ORDER BY b.year)
-              INTO rows
-              FROM carestair.short_stay_beds(reg, last_obs, arr, stay, popsql) AS b
-             WHERE b.year = last_obs OR (b.year > last_obs AND b.year % 5 = 0 AND b.year <= 2050);
-            SELECT jsonb_build_object('series', jsonb_agg(jsonb_build_object('label', (y ->> 0) || ': ' || round((y ->> 2)::numeric, 1) || ' erlang',
-                       'color', CASE WHEN o = 1 THEN '#4477aa' ELSE '#ee6677' END,
-                       'points', (SELECT jsonb_agg(jsonb_build_array(n, 100 * carestair.erlang_b((y ->> 2)::float8, n)) ORDER BY n)
-                                    FROM generate_series(1, (rows -> -1 ->> 3)::integer + 6) AS n))),
-                       'hlines', jsonb_build_array(jsonb_build_object('y', 5, 'label', '5 %')))
-              INTO spec
-              FROM (SELECT rows -> 0 AS y, 1 AS o UNION ALL SELECT rows -> -1, 2 WHERE jsonb_array_length(rows) > 1) AS e;
-            svg := carestair._svg_line_chart(carestair._report_text('c_beds', L), carestair._report_text('beds', L),
-                                             carestair._report_text('refusal', L) || ' (%)', spec);
-            body := body || carestair._report_figure('fig-beds', carestair._report_text('c_beds', L), svg,
-                        carestair._report_text('unit', L) || ': ' || carestair._report_text('u_beds', L),
-                        carestair._report_text('source', L) || ': ' || carestair._report_text('src_beds', L),
-                        CASE WHEN illus THEN ARRAY[carestair._report_text('illustrative', L) || ': ' || CASE L
-                            WHEN 'nb' THEN '1,5 innleggelser per døgn og 5 døgns liggetid i dag er eksempeltall, ikke kommunens.'
-                            ELSE '1.5 admissions a day and a 5-day mean stay today are example figures, not the kommune''s.' END] END,
-                        carestair._report_table('tab-beds', ARRAY[carestair._report_text('year', L), carestair._report_text('arrivals', L), 'erlang',
-                            carestair._report_text('beds', L) || ' (≤ 5 %)', carestair._report_text('refusal', L) || ' %'], rows, '{0,2,1,0,1}', L));
-        EXCEPTION WHEN data_exception OR no_data_found THEN
-            body := body || carestair._report_missing(L, SQLERRM);
-        END;
-    END IF;
+    mark := length(body);
+    BEGIN
+        illus := beds_arrivals_per_day IS NULL;
+        arr := coalesce(beds_arrivals_per_day, 1.5);
+        stay := coalesce(beds_mean_stay_days, 5);
+        IF popsql IS NULL THEN
+            body := body || carestair._report_missing(L,
+                CASE L WHEN 'nb' THEN 'Ingen befolkningstall for kommunen.' ELSE 'No population figures for the kommune.' END);
+        ELSE
+            BEGIN
+                SELECT jsonb_agg(jsonb_build_array(b.year::text, b.arrivals, b.offered_load, b.beds, 100 * b.refusal_probability) ORDER BY b.year)
+                  INTO rows
+                  FROM carestair.short_stay_beds(reg, last_obs, arr, stay, popsql) AS b
+                 WHERE b.year = last_obs OR (b.year > last_obs AND b.year % 5 = 0 AND b.year <= 2050);
+                SELECT jsonb_build_object('series', jsonb_agg(jsonb_build_object('label', (y ->> 0) || ': ' || round((y ->> 2)::numeric, 1) || ' erlang',
+                           'color', CASE WHEN o = 1 THEN '#4477aa' ELSE '#ee6677' END,
+                           'points', (SELECT jsonb_agg(jsonb_build_array(n, 100 * carestair.erlang_b((y ->> 2)::float8, n)) ORDER BY n)
+                                        FROM generate_series(1, (rows -> -1 ->> 3)::integer + 6) AS n))),
+                           'hlines', jsonb_build_array(jsonb_build_object('y', 5, 'label', '5 %')))
+                  INTO spec
+                  FROM (SELECT rows -> 0 AS y, 1 AS o UNION ALL SELECT rows -> -1, 2 WHERE jsonb_array_length(rows) > 1) AS e;
+                svg := carestair._svg_line_chart(carestair._report_text('c_beds', L), carestair._report_text('beds', L),
+                                                 carestair._report_text('refusal', L) || ' (%)', spec);
+                body := body || carestair._report_figure('fig-beds', carestair._report_text('c_beds', L), svg,
+                            carestair._report_text('unit', L) || ': ' || carestair._report_text('u_beds', L),
+                            carestair._report_text('source', L) || ': ' || carestair._report_text('src_beds', L),
+                            CASE WHEN illus THEN ARRAY[carestair._report_text('illustrative', L) || ': ' || CASE L
+                                WHEN 'nb' THEN '1,5 innleggelser per døgn og 5 døgns liggetid i dag er eksempeltall, ikke kommunens.'
+                                ELSE '1.5 admissions a day and a 5-day mean stay today are example figures, not the kommune''s.' END] END,
+                            carestair._report_table('tab-beds', ARRAY[carestair._report_text('year', L), carestair._report_text('arrivals', L), 'erlang',
+                                carestair._report_text('beds', L) || ' (≤ 5 %)', carestair._report_text('refusal', L) || ' %'], rows, '{0,2,1,0,1}', L));
+            EXCEPTION WHEN OTHERS THEN
+                body := body || carestair._report_missing(L, SQLERRM);
+            END;
+        END IF;
+    EXCEPTION WHEN OTHERS THEN
+        body := left(body, mark) || carestair._report_error(L, SQLERRM);
+    END;
     body := body || '</section>';
 
     -- 5. Legevakt: catchment map and scenarios
     body := body || carestair._report_section('s_legevakt', L);
-    lscen := coalesce(legevakt_scenario, (SELECT m.scenario FROM carestair.legevakt_scenario_member AS m WHERE m.region = reg ORDER BY m.scenario LIMIT 1));
-    IF lscen IS NULL OR NOT EXISTS (SELECT FROM carestair.legevakt_scenario AS s WHERE s.scenario = lscen)
-       OR NOT EXISTS (SELECT FROM carestair.demand_point AS d WHERE d.region = reg) THEN
-        body := body || carestair._report_missing(L,
-            CASE L WHEN 'nb' THEN 'Legevaktscenario, befolkningsrutenett (carestair.demand_point) og reisetider trengs for kommunen'
-                   ELSE 'A legevakt scenario, population grid (carestair.demand_point) and travel times are needed for the kommune' END
-            || coalesce(' (' || legevakt_scenario || ')', '') || '.');
-    ELSE
-        fb := EXISTS (SELECT FROM carestair.travel_time AS t JOIN carestair.demand_point AS d USING (point_id)
-                       WHERE d.region = reg AND t.method LIKE '%fallback%');
-        svg := carestair._svg_legevakt_map(reg, lscen, carestair._report_text('c_map', L) || ': ' || lscen, L);
-        SELECT jsonb_agg(jsonb_build_array(b.label, b.persons) ORDER BY b.o) INTO rows
-          FROM (SELECT CASE WHEN m.minutes IS NULL THEN 4 WHEN m.minutes <= 20 THEN 0 WHEN m.minutes <= 40 THEN 1 WHEN m.minutes <= 60 THEN 2 ELSE 3 END AS o,
-                       (ARRAY['0-20', '20-40', '40-60', '60+', 'unreachable'])[1 + CASE WHEN m.minutes IS NULL THEN 4 WHEN m.minutes <= 20 THEN 0 WHEN m.minutes <= 40 THEN 1 WHEN m.minutes <= 60 THEN 2 ELSE 3 END] AS label,
-                       sum(d.persons) AS persons
-                  FROM carestair.demand_point AS d
-                  LEFT JOIN LATERAL (SELECT min(t.minutes) AS minutes FROM carestair.travel_time AS t
-                                       JOIN carestair.legevakt_scenario_site AS ss ON ss.site_id = t.site_id AND ss.scenario = lscen
-                                      WHERE t.point_id = d.point_id) AS m ON true
-                 WHERE d.region = reg GROUP BY 1, 2) AS b;
-        body := body || carestair._report_figure('fig-legevakt-map', carestair._report_text('c_map', L) || ': ' || lscen, svg,
-                    carestair._report_text('unit', L) || ': ' || carestair._report_text('u_map', L),
-                    carestair._report_text('source', L) || ': ' || carestair._report_text('src_map', L),
-                    CASE WHEN fb THEN ARRAY[carestair._report_text('fallback', L) || ': ' || CASE L
-                        WHEN 'nb' THEN 'reisetider er luftlinje x 1,3 ved 60 km/t, ikke veireise (ingen veinett lastet).'
-                        ELSE 'travel times are straight line x 1.3 at 60 km/h, not road travel (no road network loaded).' END] END,
-                    carestair._report_table('tab-legevakt-map', ARRAY[carestair._report_text('minutes', L), carestair._report_text('persons', L)], rows, '{0,0}', L));
-        BEGIN
-            SELECT jsonb_agg(jsonb_build_array(c.scenario, 100 * c.share_within_norm, c.mean_minutes, c.total_cost, c.cost_per_inhabitant) ORDER BY c.scenario)
-              INTO rows
-              FROM carestair.compare_legevakt_scenarios(40) AS c WHERE c.region = reg;
-            SELECT jsonb_agg(jsonb_build_object('label', x ->> 0, 'to', (x ->> 1)::float8,
-                             'text', carestair._report_num((x ->> 1)::float8, 1, L) || ' %', 'color', '#4477aa'))
-              INTO spec FROM jsonb_array_elements(rows) AS x;
-            svg := carestair._svg_bar_chart(carestair._report_text('share40', L), carestair._report_text('share40', L) || ' (%)', spec);
-            SELECT jsonb_agg(jsonb_build_object('label', x ->> 0, 'to', (x ->> 4)::float8,
-                             'text', carestair._report_num((x ->> 4)::float8, 0, L) || ' NOK', 'color', '#ccbb44'))
-              INTO spec FROM jsonb_array_elements(rows) AS x;
-            body := body || CASE WHEN svg IS NULL THEN carestair._report_missing(L,
-                        CASE L WHEN 'nb' THEN 'Ingen legevaktscenarier med kommunen som medlem.' ELSE 'No legevakt scenario has the kommune as a member.' END)
-                    ELSE carestair._report_figure('fig-legevakt-coverage', carestair._report_text('c_coverage', L),
-                        svg || carestair._svg_bar_chart(carestair._report_text('cost_inh', L), carestair._report_text('cost_inh', L) || ' (' || carestair._report_text('nok_year', L) || ')', spec),
-                        carestair._report_text('unit', L) || ': ' || carestair._report_text('u_coverage', L),
-                        carestair._report_text('source', L) || ': ' || carestair._report_text('src_coverage', L),
-                        ARRAY[carestair._report_text('illustrative', L) || ': ' || CASE L WHEN 'nb' THEN 'kostnadsparametrene er antatte eksempelverdier der ikke kommunen har lagt inn egne.'
-                              ELSE 'cost parameters are assumed example values unless the kommune has entered its own.' END]
-                        || CASE WHEN fb THEN ARRAY[carestair._report_text('fallback', L) || ': ' || carestair._report_text('straight', L)] ELSE '{}'::text[] END,
-                        carestair._report_table('tab-legevakt-coverage', ARRAY['scenario', carestair._report_text('share40', L) || ' %', carestair._report_text('mean_min', L), carestair._report_text('nok_year', L), carestair._report_text('cost_inh', L)],
-                            rows, '{0,1,1,0,0}', L)) END;
-        EXCEPTION WHEN data_exception OR no_data_found THEN
-            body := body || carestair._report_missing(L, SQLERRM);
-        END;
-    END IF;
+    mark := length(body);
+    BEGIN
+        lscen := coalesce(legevakt_scenario, (SELECT m.scenario FROM carestair.legevakt_scenario_member AS m WHERE m.region = reg ORDER BY m.scenario LIMIT 1));
+        IF lscen IS NULL OR NOT EXISTS (SELECT FROM carestair.legevakt_scenario AS s WHERE s.scenario = lscen)
+           OR NOT EXISTS (SELECT FROM carestair.demand_point AS d WHERE d.region = reg) THEN
+            body := body || carestair._report_missing(L,
+                CASE L WHEN 'nb' THEN 'Legevaktscenario, befolkningsrutenett (carestair.demand_point) og reisetider trengs for kommunen'
+                       ELSE 'A legevakt scenario, population grid (carestair.demand_point) and travel times are needed for the kommune' END
+                || coalesce(' (' || legevakt_scenario || ')', '') || '.');
+        ELSE
+            fb := EXISTS (SELECT FROM carestair.travel_time AS t JOIN carestair.demand_point AS d USING (point_id)
+                           WHERE d.region = reg AND t.method LIKE '%fallback%');
+            svg := carestair._svg_legevakt_map(reg, lscen, carestair._report_text('c_map', L) || ': ' || lscen, L);
+            SELECT jsonb_agg(jsonb_build_array(b.label, b.persons) ORDER BY b.o) INTO rows
+              FROM (SELECT CASE WHEN m.minutes IS NULL THEN 4 WHEN m.minutes <= 20 THEN 0 WHEN m.minutes <= 40 THEN 1 WHEN m.minutes <= 60 THEN 2 ELSE 3 END AS o,
+                           (ARRAY['0-20', '20-40', '40-60', '60+', 'unreachable'])[1 + CASE WHEN m.minutes IS NULL THEN 4 WHEN m.minutes <= 20 THEN 0 WHEN m.minutes <= 40 THEN 1 WHEN m.minutes <= 60 THEN 2 ELSE 3 END] AS label,
+                           sum(d.persons) AS persons
+                      FROM carestair.demand_point AS d
+                      LEFT JOIN LATERAL (SELECT min(t.minutes) AS minutes FROM carestair.travel_time AS t
+                                           JOIN carestair.legevakt_scenario_site AS ss ON ss.site_id = t.site_id AND ss.scenario = lscen
+                                          WHERE t.point_id = d.point_id) AS m ON true
+                     WHERE d.region = reg GROUP BY 1, 2) AS b;
+            body := body || carestair._report_figure('fig-legevakt-map', carestair._report_text('c_map', L) || ': ' || lscen, svg,
+                        carestair._report_text('unit', L) || ': ' || carestair._report_text('u_map', L),
+                        carestair._report_text('source', L) || ': ' || carestair._report_text('src_map', L),
+                        CASE WHEN fb THEN ARRAY[carestair._report_text('fallback', L) || ': ' || CASE L
+                            WHEN 'nb' THEN 'reisetider er luftlinje x 1,3 ved 60 km/t, ikke veireise (ingen veinett lastet).'
+                            ELSE 'travel times are straight line x 1.3 at 60 km/h, not road travel (no road network loaded).' END] END,
+                        carestair._report_table('tab-legevakt-map', ARRAY[carestair._report_text('minutes', L), carestair._report_text('persons', L)], rows, '{0,0}', L));
+            BEGIN
+                SELECT jsonb_agg(jsonb_build_array(c.scenario, 100 * c.share_within_norm, c.mean_minutes, c.total_cost, c.cost_per_inhabitant) ORDER BY c.scenario)
+                  INTO rows
+                  FROM carestair.compare_legevakt_scenarios(40) AS c WHERE c.region = reg;
+                SELECT jsonb_agg(jsonb_build_object('label', x ->> 0, 'to', (x ->> 1)::float8,
+                                 'text', carestair._report_num((x ->> 1)::float8, 1, L) || ' %', 'color', '#4477aa'))
+                  INTO spec FROM jsonb_array_elements(rows) AS x;
+                svg := carestair._svg_bar_chart(carestair._report_text('share40', L), carestair._report_text('share40', L) || ' (%)', spec);
+                SELECT jsonb_agg(jsonb_build_object('label', x ->> 0, 'to', (x ->> 4)::float8,
+                                 'text', carestair._report_num((x ->> 4)::float8, 0, L) || ' NOK', 'color', '#ccbb44'))
+                  INTO spec FROM jsonb_array_elements(rows) AS x;
+                body := body || CASE WHEN svg IS NULL THEN carestair._report_missing(L,
+                            CASE L WHEN 'nb' THEN 'Ingen legevaktscenarier med kommunen som medlem.' ELSE 'No legevakt scenario has the kommune as a member.' END)
+                        ELSE carestair._report_figure('fig-legevakt-coverage', carestair._report_text('c_coverage', L),
+                            svg || carestair._svg_bar_chart(carestair._report_text('cost_inh', L), carestair._report_text('cost_inh', L) || ' (' || carestair._report_text('nok_year', L) || ')', spec),
+                            carestair._report_text('unit', L) || ': ' || carestair._report_text('u_coverage', L),
+                            carestair._report_text('source', L) || ': ' || carestair._report_text('src_coverage', L),
+                            ARRAY[carestair._report_text('illustrative', L) || ': ' || CASE L WHEN 'nb' THEN 'kostnadsparametrene er antatte eksempelverdier der ikke kommunen har lagt inn egne.'
+                                  ELSE 'cost parameters are assumed example values unless the kommune has entered its own.' END]
+                            || CASE WHEN fb THEN ARRAY[carestair._report_text('fallback', L) || ': ' || carestair._report_text('straight', L)] ELSE '{}'::text[] END,
+                            carestair._report_table('tab-legevakt-coverage', ARRAY['scenario', carestair._report_text('share40', L) || ' %', carestair._report_text('mean_min', L), carestair._report_text('nok_year', L), carestair._report_text('cost_inh', L)],
+                                rows, '{0,1,1,0,0}', L)) END;
+            EXCEPTION WHEN OTHERS THEN
+                body := body || carestair._report_missing(L, SQLERRM);
+            END;
+        END IF;
+    EXCEPTION WHEN OTHERS THEN
+        body := left(body, mark) || carestair._report_error(L, SQLERRM);
+    END;
     body := body || '</section>';
 
     -- 6. Why dearer: the waterfall from the reference to the kommune
     body := body || carestair._report_section('s_why', L);
-    ref := coalesce(reference, (SELECT 'peer_set:' || m.peer_set FROM carestair.peer_set_member AS m WHERE m.region = reg ORDER BY m.peer_set LIMIT 1));
-    res := CASE WHEN EXISTS (SELECT FROM carestair.kostra_figure AS f WHERE f.region = reg) THEN 'nok' ELSE 'nurse_arsverk' END;
-    wy := CASE res WHEN 'nok' THEN (SELECT max(f.year) FROM carestair.kostra_figure AS f WHERE f.region = reg)
-                   ELSE (SELECT max(s.year) FROM carestair.care_service_stat AS s WHERE s.region = reg) END;
-    ny := (SELECT max(n.year) FROM carestair.need_index AS n WHERE n.region = reg AND n.year > wy);
-    IF ref IS NULL OR wy IS NULL THEN
-        body := body || carestair._report_missing(L,
-            CASE L WHEN 'nb' THEN 'En referanse (sammenligningskommuner i carestair.peer_set) og KOSTRA-tall for kommunen trengs.'
-                   ELSE 'A reference (peer kommuner in carestair.peer_set) and KOSTRA figures for the kommune are needed.' END);
-    ELSE
-        BEGIN
-            SELECT jsonb_agg(jsonb_build_array(w.effect, w.kommune_value, w.reference_value, w.per_inhabitant, w.total, w.unit) ORDER BY o.n)
-              INTO rows
-              FROM carestair.why_dearer(reg, wy, ref, res, need_year => ny) AS w
-              JOIN (VALUES ('gap', 1), ('age_mix', 2), ('coverage', 3), ('unit_cost', 4), ('residual', 5), ('need_index_expected', 6), ('need_adjusted_gap', 7)) AS o(e, n)
-                ON o.e = w.effect
-             WHERE w.service = 'all';
-            WITH e AS (SELECT x ->> 0 AS effect, (x ->> 3)::float8 AS v, n FROM jsonb_array_elements(rows) WITH ORDINALITY AS a(x, n)
-                        WHERE x ->> 0 IN ('age_mix', 'coverage', 'unit_cost', 'residual')),
-                 g AS (SELECT (x ->> 1)::float8 AS k, (x ->> 2)::float8 AS r FROM jsonb_array_elements(rows) AS x WHERE x ->> 0 = 'gap')
-            SELECT jsonb_build_array(jsonb_build_object('label', carestair._report_text('reference', L), 'to', g.r, 'color', '#999999',
-                                                        'text', carestair._report_num(g.r, 2, L)))
-                   || coalesce((SELECT jsonb_agg(jsonb_build_object('label', carestair._report_text(e.effect, L),
-                                     'from', g.r + coalesce((SELECT sum(e2.v) FROM e AS e2 WHERE e2.n < e.n), 0),
-                                     'to', g.r + (SELECT sum(e2.v) FROM e AS e2 WHERE e2.n <= e.n),
-                                     'color', CASE WHEN e.v >= 0 THEN '#ee6677' ELSE '#228833' END,
-                                     'text', carestair._report_num(e.v, 2, L)) ORDER BY e.n) FROM e), '[]')
-                   || jsonb_build_array(jsonb_build_object('label', coalesce(rname, reg), 'to', g.k, 'color', '#4477aa', 'text', carestair._report_num(g.k, 2, L)))
-              INTO spec FROM g;
-            svg := carestair._svg_bar_chart(carestair._report_text('c_why', L), coalesce(rows -> 0 ->> 5, ''), spec);
-            body := body || CASE WHEN svg IS NULL THEN carestair._report_missing(L, 'why_dearer returned no rows.')
-                ELSE carestair._report_figure('fig-why', carestair._report_text('c_why', L) || ' (' || ref || ', ' || wy || ')', svg,
-                        carestair._report_text('unit', L) || ': ' || coalesce(rows -> 0 ->> 5, '') || '.',
-                        carestair._report_text('source', L) || ': SSB KOSTRA ' || wy || CASE WHEN ny IS NOT NULL THEN '; KMD Grønt hefte ' || ny || ' (need index)' ELSE '' END || '.',
-                        CASE WHEN ny IS NOT NULL AND EXISTS (SELECT FROM carestair.need_index AS n WHERE n.region = reg AND n.year = ny AND n.derived)
-                             THEN ARRAY[CASE L WHEN 'nb' THEN 'Behovsindeksen for pleie og omsorg er avledet av carestair fra KMDs vekter (ikke verifisert).'
-                                        ELSE 'The pleie og omsorg need index is derived by carestair from KMD weights (unverified).' END] END,
-                        carestair._report_table('tab-why', ARRAY[carestair._report_text('effect', L), coalesce(rname, reg), carestair._report_text('reference', L), carestair._report_text('per_inh', L), carestair._report_text('total', L), carestair._report_text('unit', L)],
-                            rows, '{0,4,4,4,2,0}', L)) END;
-        EXCEPTION WHEN data_exception OR no_data_found THEN
-            body := body || carestair._report_missing(L, SQLERRM);
-        END;
-    END IF;
+    mark := length(body);
+    BEGIN
+        ref := coalesce(reference, (SELECT 'peer_set:' || m.peer_set FROM carestair.peer_set_member AS m WHERE m.region = reg ORDER BY m.peer_set LIMIT 1));
+        res := CASE WHEN EXISTS (SELECT FROM carestair.kostra_figure AS f WHERE f.region = reg) THEN 'nok' ELSE 'nurse_arsverk' END;
+        wy := CASE res WHEN 'nok' THEN (SELECT max(f.year) FROM carestair.kostra_figure AS f WHERE f.region = reg)
+                       ELSE (SELECT max(s.year) FROM carestair.care_service_stat AS s WHERE s.region = reg) END;
+        ny := (SELECT max(n.year) FROM carestair.need_index AS n WHERE n.region = reg AND n.year > wy);
+        IF ref IS NULL OR wy IS NULL THEN
+            body := body || carestair._report_missing(L,
+                CASE L WHEN 'nb' THEN 'En referanse (sammenligningskommuner i carestair.peer_set) og KOSTRA-tall for kommunen trengs.'
+                       ELSE 'A reference (peer kommuner in carestair.peer_set) and KOSTRA figures for the kommune are needed.' END);
+        ELSE
+            BEGIN
+                SELECT jsonb_agg(jsonb_build_array(w.effect, w.kommune_value, w.reference_value, w.per_inhabitant, w.total, w.unit) ORDER BY o.n)
+                  INTO rows
+                  FROM carestair.why_dearer(reg, wy, ref, res, need_year => ny) AS w
+                  JOIN (VALUES ('gap', 1), ('age_mix', 2), ('coverage', 3), ('unit_cost', 4), ('residual', 5), ('need_index_expected', 6), ('need_adjusted_gap', 7)) AS o(e, n)
+                    ON o.e = w.effect
+                 WHERE w.service = 'all';
+                WITH e AS (SELECT x ->> 0 AS effect, (x ->> 3)::float8 AS v, n FROM jsonb_array_elements(rows) WITH ORDINALITY AS a(x, n)
+                            WHERE x ->> 0 IN ('age_mix', 'coverage', 'unit_cost', 'residual')),
+                     g AS (SELECT (x ->> 1)::float8 AS k, (x ->> 2)::float8 AS r FROM jsonb_array_elements(rows) AS x WHERE x ->> 0 = 'gap')
+                SELECT jsonb_build_array(jsonb_build_object('label', carestair._report_text('reference', L), 'to', g.r, 'color', '#999999',
+                                                            'text', carestair._report_num(g.r, 2, L)))
+                       || coalesce((SELECT jsonb_agg(jsonb_build_object('label', carestair._report_text(e.effect, L),
+                                         'from', g.r + coalesce((SELECT sum(e2.v) FROM e AS e2 WHERE e2.n < e.n), 0),
+                                         'to', g.r + (SELECT sum(e2.v) FROM e AS e2 WHERE e2.n <= e.n),
+                                         'color', CASE WHEN e.v >= 0 THEN '#ee6677' ELSE '#228833' END,
+                                         'text', carestair._report_num(e.v, 2, L)) ORDER BY e.n) FROM e), '[]')
+                       || jsonb_build_array(jsonb_build_object('label', coalesce(rname, reg), 'to', g.k, 'color', '#4477aa', 'text', carestair._report_num(g.k, 2, L)))
+                  INTO spec FROM g;
+                svg := carestair._svg_bar_chart(carestair._report_text('c_why', L), coalesce(rows -> 0 ->> 5, ''), spec);
+                body := body || CASE WHEN svg IS NULL THEN carestair._report_missing(L, 'why_dearer returned no rows.')
+                    ELSE carestair._report_figure('fig-why', carestair._report_text('c_why', L) || ' (' || ref || ', ' || wy || ')', svg,
+                            carestair._report_text('unit', L) || ': ' || coalesce(rows -> 0 ->> 5, '') || '.',
+                            carestair._report_text('source', L) || ': SSB KOSTRA ' || wy || CASE WHEN ny IS NOT NULL THEN '; KMD Grønt hefte ' || ny || ' (need index)' ELSE '' END || '.',
+                            CASE WHEN ny IS NOT NULL AND EXISTS (SELECT FROM carestair.need_index AS n WHERE n.region = reg AND n.year = ny AND n.derived)
+                                 THEN ARRAY[CASE L WHEN 'nb' THEN 'Behovsindeksen for pleie og omsorg er avledet av carestair fra KMDs vekter (ikke verifisert).'
+                                            ELSE 'The pleie og omsorg need index is derived by carestair from KMD weights (unverified).' END] END,
+                            carestair._report_table('tab-why', ARRAY[carestair._report_text('effect', L), coalesce(rname, reg), carestair._report_text('reference', L), carestair._report_text('per_inh', L), carestair._report_text('total', L), carestair._report_text('unit', L)],
+                                rows, '{0,4,4,4,2,0}', L)) END;
+            EXCEPTION WHEN OTHERS THEN
+                body := body || carestair._report_missing(L, SQLERRM);
+            END;
+        END IF;
+    EXCEPTION WHEN OTHERS THEN
+        body := left(body, mark) || carestair._report_error(L, SQLERRM);
+    END;
     body := body || '</section>';
 
     -- 7. The weekend knot of the kommune's staffing units
     body := body || carestair._report_section('s_knot', L);
+    mark := length(body);
     BEGIN
-        SELECT jsonb_agg(jsonb_build_array(u.name, k.weekend_every, k.min_headcount, k.mean_position_pct, k.net_arsverk, u.is_example)
-                         ORDER BY u.unit, k.weekend_every)
-          INTO knot_rows
-          FROM carestair.staffing_unit AS u, LATERAL carestair.weekend_knot(u.unit, ARRAY[2, 3, 4]) AS k
-         WHERE u.region = reg;
-        IF knot_rows IS NULL THEN
-            body := body || carestair._report_missing(L,
-                CASE L WHEN 'nb' THEN 'Ingen bemanningsplan for kommunen (carestair.staffing_unit).' ELSE 'No staffing plan for the kommune (carestair.staffing_unit).' END);
-        ELSE
-            SELECT jsonb_agg(jsonb_build_object('label', x ->> 0, 'to', (x ->> 2)::float8,
-                             'color', (ARRAY['#4477aa', '#ee6677', '#228833'])[(x ->> 1)::integer - 1],
-                             'text', 'k=' || (x ->> 1) || ': ' || (x ->> 2) || ' · ' || carestair._report_num((x ->> 3)::float8, 1, L) || ' %'))
-              INTO spec FROM jsonb_array_elements(knot_rows) AS x;
-            svg := carestair._svg_bar_chart(carestair._report_text('c_knot', L), carestair._report_text('headcount', L)
-                                            || ' (' || carestair._report_text('every_k', L) || ')', spec);
-            body := body || carestair._report_figure('fig-knot', carestair._report_text('c_knot', L), svg,
-                        carestair._report_text('unit', L) || ': ' || carestair._report_text('u_knot', L),
-                        carestair._report_text('source', L) || ': ' || carestair._report_text('src_knot', L),
-                        CASE WHEN EXISTS (SELECT FROM jsonb_array_elements(knot_rows) AS x WHERE (x ->> 5)::boolean)
-                             THEN ARRAY[carestair._report_text('illustrative', L) || ': ' || CASE L WHEN 'nb' THEN 'eksempelplan, ikke reelle data.' ELSE 'example plan, not real data.' END] END,
-                        carestair._report_table('tab-knot', ARRAY[carestair._report_text('unit_name', L), carestair._report_text('every_k', L), carestair._report_text('headcount', L),
-                            carestair._report_text('position', L), 'netto årsverk', carestair._report_text('example', L)],
-                            (SELECT jsonb_agg(x - 5 || jsonb_build_array(carestair._report_text(CASE WHEN (x ->> 5)::boolean THEN 'yes' ELSE 'no' END, L))) FROM jsonb_array_elements(knot_rows) AS x),
-                            '{0,0,0,1,2,0}', L));
-        END IF;
-    EXCEPTION WHEN data_exception OR no_data_found THEN
-        body := body || carestair._report_missing(L, SQLERRM);
+        BEGIN
+            SELECT jsonb_agg(jsonb_build_array(u.name, k.weekend_every, k.min_headcount, k.mean_position_pct, k.net_arsverk, u.is_example)
+                             ORDER BY u.unit, k.weekend_every)
+              INTO knot_rows
+              FROM carestair.staffing_unit AS u, LATERAL carestair.weekend_knot(u.unit, ARRAY[2, 3, 4]) AS k
+             WHERE u.region = reg;
+            IF knot_rows IS NULL THEN
+                body := body || carestair._report_missing(L,
+                    CASE L WHEN 'nb' THEN 'Ingen bemanningsplan for kommunen (carestair.staffing_unit).' ELSE 'No staffing plan for the kommune (carestair.staffing_unit).' END);
+            ELSE
+                SELECT jsonb_agg(jsonb_build_object('label', x ->> 0, 'to', (x ->> 2)::float8,
+                                 'color', (ARRAY['#4477aa', '#ee6677', '#228833'])[(x ->> 1)::integer - 1],
+                                 'text', 'k=' || (x ->> 1) || ': ' || (x ->> 2) || ' · ' || carestair._report_num((x ->> 3)::float8, 1, L) || ' %'))
+                  INTO spec FROM jsonb_array_elements(knot_rows) AS x;
+                svg := carestair._svg_bar_chart(carestair._report_text('c_knot', L), carestair._report_text('headcount', L)
+                                                || ' (' || carestair._report_text('every_k', L) || ')', spec);
+                body := body || carestair._report_figure('fig-knot', carestair._report_text('c_knot', L), svg,
+                            carestair._report_text('unit', L) || ': ' || carestair._report_text('u_knot', L),
+                            carestair._report_text('source', L) || ': ' || carestair._report_text('src_knot', L),
+                            CASE WHEN EXISTS (SELECT FROM jsonb_array_elements(knot_rows) AS x WHERE (x ->> 5)::boolean)
+                                 THEN ARRAY[carestair._report_text('illustrative', L) || ': ' || CASE L WHEN 'nb' THEN 'eksempelplan, ikke reelle data.' ELSE 'example plan, not real data.' END] END,
+                            carestair._report_table('tab-knot', ARRAY[carestair._report_text('unit_name', L), carestair._report_text('every_k', L), carestair._report_text('headcount', L),
+                                carestair._report_text('position', L), 'netto årsverk', carestair._report_text('example', L)],
+                                (SELECT jsonb_agg(x - 5 || jsonb_build_array(carestair._report_text(CASE WHEN (x ->> 5)::boolean THEN 'yes' ELSE 'no' END, L))) FROM jsonb_array_elements(knot_rows) AS x),
+                                '{0,0,0,1,2,0}', L));
+            END IF;
+        EXCEPTION WHEN OTHERS THEN
+            body := body || carestair._report_missing(L, SQLERRM);
+        END;
+    EXCEPTION WHEN OTHERS THEN
+        body := left(body, mark) || carestair._report_error(L, SQLERRM);
     END;
     body := body || '</section>';
 
-    -- 8. Analyses of other modules, shown when installed
+    -- 8. Dementia, the national legevakt norm, the plan's indicators and its risk matrix
     body := body || carestair._report_section('s_more', L);
-    IF to_regprocedure('carestair.dementia_estimate(text,text)') IS NULL THEN
-        body := body || carestair._report_box('unavailable', carestair._report_text('not_available', L),
-            CASE L WHEN 'nb' THEN 'Demens: carestair.dementia_estimate er ikke installert.' ELSE 'Dementia: carestair.dementia_estimate is not installed.' END);
-    ELSIF scen_problem IS NOT NULL THEN
-        body := body || carestair._report_missing(L, 'Dementia: ' || scen_problem);
-    ELSE
-        BEGIN
-            EXECUTE 'SELECT jsonb_agg(jsonb_build_array(q.year::text, q.with_dementia) ORDER BY q.year) FROM ('
-                 || 'SELECT d.year, sum(d.with_dementia) AS with_dementia FROM carestair.dementia_estimate($1) AS d '
-                 || 'WHERE d.year <= 2050 GROUP BY d.year) AS q'
-              INTO rows
-              USING format('SELECT region, year, sex, age, persons FROM carestair.projection_result WHERE scenario = %L AND region = %L', scen, reg);
-            svg := carestair._svg_line_chart('Dementia', carestair._report_text('year', L), carestair._report_text('persons', L),
-                       jsonb_build_object('series', jsonb_build_array(jsonb_build_object('label', 'with dementia', 'color', '#aa3377', 'points', rows))));
-            body := body || CASE WHEN svg IS NULL THEN carestair._report_missing(L, 'Dementia: no rows.')
-                ELSE carestair._report_figure('fig-dementia', CASE L WHEN 'nb' THEN 'Personer med demens' ELSE 'Persons with dementia' END, svg,
+    mark := length(body);
+    BEGIN
+        -- Dementia to 2050 from the projection scenario
+        IF scen_problem IS NOT NULL THEN
+            body := body || carestair._report_missing(L, carestair._report_text('c_dementia', L) || ': ' || scen_problem);
+        ELSE
+            SELECT jsonb_agg(jsonb_build_array(q.year, q.with_dementia) ORDER BY q.year) INTO rows
+              FROM (SELECT d.year, sum(d.with_dementia) AS with_dementia
+                      FROM carestair.dementia_estimate(format('SELECT region, year, sex, age, persons FROM carestair.projection_result WHERE scenario = %L AND region = %L', scen, reg)) AS d
+                     WHERE d.year <= 2050 GROUP BY d.year) AS q;
+            svg := carestair._svg_line_chart(carestair._report_text('c_dementia', L), carestair._report_text('year', L), carestair._report_text('persons', L),
+                       jsonb_build_object('series', jsonb_build_array(jsonb_build_object('label', carestair._report_text('with_dementia', L), 'color', '#aa3377', 'points', rows))));
+            body := body || CASE WHEN svg IS NULL THEN carestair._report_missing(L, carestair._report_text('c_dementia', L) || ': '
+                        || CASE L WHEN 'nb' THEN 'framskrivingen har ingen eldre for kommunen.' ELSE 'the projection has no older persons for the kommune.' END)
+                ELSE carestair._report_figure('fig-dementia', carestair._report_text('c_dementia', L) || ': ' || coalesce(rname, reg), svg,
                         carestair._report_text('unit', L) || ': ' || lower(carestair._report_text('persons', L)) || '.',
-                        carestair._report_text('source', L) || ': carestair.dementia_estimate (prevalence: see its documentation); carestair projection ' || scen || '.',
-                        NULL, carestair._report_table('tab-dementia', ARRAY[carestair._report_text('year', L), carestair._report_text('persons', L)], rows, '{0,1}', L)) END;
-        EXCEPTION WHEN data_exception OR no_data_found OR undefined_column OR undefined_function OR syntax_error THEN
-            body := body || carestair._report_missing(L, 'Dementia: ' || SQLERRM);
-        END;
-    END IF;
-    FOREACH rel IN ARRAY ARRAY['carestair.legevakt_norm_check', 'carestair.scenario_vs_ssb', 'carestair.indicator_status', 'carestair.risk_matrix'] LOOP
-        IF to_regclass(rel) IS NULL THEN
-            body := body || carestair._report_box('unavailable', carestair._report_text('not_available', L),
-                rel || CASE L WHEN 'nb' THEN ' er ikke installert.' ELSE ' is not installed.' END);
-            CONTINUE;
+                        carestair._report_text('source', L) || ': ' || carestair._report_text('src_dementia', L) || ' ' || scen || '.',
+                        NULL,
+                        carestair._report_table('tab-dementia', ARRAY[carestair._report_text('year', L), carestair._report_text('with_dementia', L)],
+                            (SELECT jsonb_agg(jsonb_build_array(x ->> 0, (x ->> 1)::float8) ORDER BY (x ->> 0)::integer) FROM jsonb_array_elements(rows) AS x
+                              WHERE (x ->> 0)::integer = base OR (x ->> 0)::integer % 5 = 0), '{0,0}', L)) END;
         END IF;
-        BEGIN
-            EXECUTE format('SELECT jsonb_agg(to_jsonb(v)) FROM (SELECT * FROM %s AS v WHERE v.region = $1 LIMIT 60) AS v', rel::regclass)
-              INTO rows USING reg;
-            body := body || CASE WHEN rows IS NULL
-                THEN carestair._report_missing(L, rel || CASE L WHEN 'nb' THEN ': ingen rader for kommunen.' ELSE ': no rows for the kommune.' END)
-                ELSE '<figure id="' || carestair._html('fig-' || split_part(rel, '.', 2)) || '"><h3>' || carestair._html(rel) || '</h3>'
-                     || carestair._report_json_table('tab-' || split_part(rel, '.', 2), rows, L) || '</figure>' END;
-        EXCEPTION WHEN data_exception OR no_data_found OR undefined_column OR undefined_function THEN
-            body := body || carestair._report_missing(L, rel || ': ' || SQLERRM);
-        END;
-    END LOOP;
+
+        -- The national legevakt norm (40 minutes for 90 % of inhabitants): the kommune's row
+        SELECT jsonb_agg(jsonb_build_array(n.persons, 100 * n.share_20, 100 * n.share_40, 100 * n.share_60, n.mean_minutes,
+                                           n.persons_unreachable, n.persons_fallback,
+                                           carestair._report_text(CASE WHEN n.meets_norm THEN 'yes' ELSE 'no' END, L)))
+          INTO rows FROM carestair.legevakt_norm_check AS n WHERE n.region = reg;
+        body := body || CASE WHEN rows IS NULL THEN carestair._report_missing(L, carestair._report_text('c_norm', L) || ': '
+                    || CASE L WHEN 'nb' THEN 'ingen rad for kommunen i carestair.legevakt_norm_check (befolkningsrutenett og reisetider trengs).'
+                              ELSE 'no row for the kommune in carestair.legevakt_norm_check (population grid and travel times are needed).' END)
+            ELSE carestair._report_figure('fig-legevakt-norm', carestair._report_text('c_norm', L), '',
+                    carestair._report_text('unit', L) || ': ' || carestair._report_text('u_norm', L),
+                    carestair._report_text('source', L) || ': ' || carestair._report_text('src_map', L),
+                    CASE WHEN (rows -> 0 ->> 6)::float8 > 0 THEN ARRAY[carestair._report_text('fallback', L) || ': ' || carestair._report_text('straight', L)] END,
+                    carestair._report_table('tab-legevakt-norm', ARRAY[carestair._report_text('persons', L), '≤ 20 min %', '≤ 40 min %', '≤ 60 min %',
+                        carestair._report_text('mean_min', L), carestair._report_text('unreachable', L), carestair._report_text('fallback', L),
+                        carestair._report_text('meets_norm', L)], rows, '{0,1,1,1,1,0,0,0}', L)) END;
+
+        -- The kommune's plans (carestair.followup_plan): indicators and the risk matrix
+        IF NOT EXISTS (SELECT FROM carestair.followup_plan AS p WHERE p.region = reg) THEN
+            body := body || carestair._report_missing(L, CASE L WHEN 'nb' THEN 'Ingen plan for kommunen i carestair.followup_plan: ingen styringsindikatorer eller risikomatrise.'
+                                                          ELSE 'No plan for the kommune in carestair.followup_plan: no indicators or risk matrix.' END);
+        END IF;
+        FOR plan IN SELECT p.plan, p.title, p.is_example FROM carestair.followup_plan AS p WHERE p.region = reg ORDER BY p.plan LOOP
+            SELECT jsonb_agg(jsonb_build_array(i.name, i.year::text, i.target, i.actual, i.gap, i.status, i.unit) ORDER BY i.indicator, i.year)
+              INTO rows FROM carestair.indicator_status AS i
+             WHERE i.plan = plan.plan AND (i.actual IS NOT NULL OR i.year = (SELECT max(i2.year) FROM carestair.indicator_status AS i2 WHERE i2.plan = i.plan AND i2.indicator = i.indicator));
+            body := body || CASE WHEN rows IS NULL THEN carestair._report_missing(L, plan.title || ': '
+                        || CASE L WHEN 'nb' THEN 'ingen styringsindikatorer med mål (carestair.followup_target).' ELSE 'no indicators with targets (carestair.followup_target).' END)
+                ELSE carestair._report_figure('fig-indicators-' || plan.plan, carestair._report_text('c_indicators', L) || ': ' || plan.title, '',
+                        carestair._report_text('unit', L) || ': ' || carestair._report_text('u_indicators', L),
+                        carestair._report_text('source', L) || ': carestair.indicator_status (' || plan.plan || ').',
+                        CASE WHEN plan.is_example THEN ARRAY[carestair._report_text('illustrative', L) || ': ' || carestair._report_text('example_plan', L)] END,
+                        carestair._report_table('tab-indicators-' || plan.plan, ARRAY[carestair._report_text('indicator', L), carestair._report_text('year', L),
+                            carestair._report_text('target', L), carestair._report_text('actual', L), carestair._report_text('gap', L), 'status', carestair._report_text('unit', L)],
+                            rows, '{0,0,1,1,1,0,0}', L)) END;
+            SELECT jsonb_agg(jsonb_build_array(m.likelihood, m.consequence, m.score, m.zone, m.risks, m.risk_list) ORDER BY m.score DESC, m.likelihood DESC, m.consequence DESC)
+              INTO rows FROM carestair.risk_matrix AS m WHERE m.plan = plan.plan;
+            svg := carestair._svg_risk_matrix(carestair._report_text('c_risk', L) || ': ' || plan.title, rows, L);
+            body := body || CASE WHEN svg IS NULL THEN carestair._report_missing(L, plan.title || ': '
+                        || CASE L WHEN 'nb' THEN 'ingen risikomatrise (carestair.followup_risk).' ELSE 'no risk matrix (carestair.followup_risk).' END)
+                ELSE carestair._report_figure('fig-risk-' || plan.plan, carestair._report_text('c_risk', L) || ': ' || plan.title, svg,
+                        carestair._report_text('unit', L) || ': ' || carestair._report_text('u_risk', L),
+                        carestair._report_text('source', L) || ': carestair.risk_matrix (' || plan.plan || ').',
+                        CASE WHEN plan.is_example THEN ARRAY[carestair._report_text('illustrative', L) || ': ' || carestair._report_text('example_plan', L)] END,
+                        carestair._report_table('tab-risk-' || plan.plan, ARRAY[carestair._report_text('likelihood', L), carestair._report_text('consequence', L),
+                            'score', carestair._report_text('zone', L), carestair._report_text('risks', L), ''],
+                            (SELECT jsonb_agg(x) FROM jsonb_array_elements(rows) AS x WHERE (x ->> 4)::integer > 0), '{0,0,0,0,0,0}', L)) END;
+        END LOOP;
+    EXCEPTION WHEN OTHERS THEN
+        body := left(body, mark) || carestair._report_error(L, SQLERRM);
+    END;
     body := body || '</section>';
 
     RETURN '<!DOCTYPE html>' || chr(10) || '<html lang="' || CASE L WHEN 'nb' THEN 'nb' ELSE 'en' END || '"><head><meta charset="utf-8"/>'

@@ -17,7 +17,7 @@ SELECT ok(xml_is_well_formed_document(carestair.report_html('', NULL, 'nb', NULL
 SELECT ok(xml_is_well_formed_document(carestair.report_html('0000', 'x', 'en', 'x', 'x', 'x')), 'unknown scenario, dreining, legevakt scenario and reference: a well-formed page');
 SELECT is((xpath('count(//*[local-name() = "svg"])', xmlparse(document carestair.report_html('9999'))))[1]::text, '0', 'no data: no chart drawn on an empty axis');
 SELECT ok((xpath('count(//div[contains(@class, "box")])', xmlparse(document carestair.report_html('9999', lang => 'en'))))[1]::text::integer >= 7, 'no data: a box for each section');
-SELECT is((SELECT count(*) FROM carestair.refresh_bi()), 7::bigint, 'refresh_bi refreshes the seven materialised views');
+SELECT is((SELECT count(*) FROM carestair.refresh_bi()), 8::bigint, 'refresh_bi refreshes the eight materialised views (dementia added)');
 
 SELECT * FROM finish();
 ROLLBACK;
