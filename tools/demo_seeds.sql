@@ -14,10 +14,12 @@ SELECT year, round(sum(with_dementia)) AS with_dementia, round(sum(with_dementia
 \echo '==   Hustadvika (1579), Melhus (5028), Karasjok (5610), Alta (5601), Målselv (5524); expected counts, not rounded before summing'
 DELETE FROM carestair.projection_scenario WHERE scenario = 'seeds2026';
 INSERT INTO carestair.projection_scenario (scenario, description, assumptions, base_year, last_year)
-VALUES ('seeds2026', 'Demo: seed kommuner, constant rates of 2019-2023 from 1 January 2026',
-        '{"mortality": "HMD Norway 2019-2023", "fertility": "indirect, ssb_norway_1997 standard", "migration": "residual, smooth 2"}', 2026, 2040);
+VALUES ('seeds2026', 'Demo: seed kommuner, fertility and migration of 2019-2023, mortality forecast, from 1 January 2026',
+        '{}', 2026, 2040);
 SELECT count(*) AS rate_rows FROM carestair.estimate_scenario_rates('seeds2026', ARRAY['1579', '5028', '5610', '5601', '5524'], 2019, 2023, :'mx') \gset
 SELECT carestair.run_projection_scenario('seeds2026', ARRAY['1579', '5028', '5610', '5601', '5524']) AS _ \gset
+-- Stochastic parameters (the estimated defaults, doc/stochastic.md), so that the reports draw intervals.
+INSERT INTO carestair.stochastic_parameters (scenario) VALUES ('seeds2026');
 SELECT d.region, g.name, d.year, round(sum(d.persons)) AS persons, round(sum(d.persons) FILTER (WHERE d.age_from >= 80)) AS "80+",
        round(sum(d.with_dementia)) AS with_dementia,
        round(100 * sum(d.with_dementia) / first_value(sum(d.with_dementia)) OVER (PARTITION BY d.region ORDER BY d.year)) AS "index 2026 = 100"
