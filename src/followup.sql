@@ -297,7 +297,7 @@ LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
     SELECT pg_catalog.round(100 OPERATOR(pg_catalog.*) (1 OPERATOR(pg_catalog.-)
              (carestair._care_stat(region, year, 'institusjon_langtid', 'residents', '80+')
-              OPERATOR(pg_catalog./) NULLIF(carestair._persons_80_plus(region, year OPERATOR(pg_catalog.+) 1), 0))), 1);
+              OPERATOR(pg_catalog./) NULLIF(carestair._persons_80_plus(region, year OPERATOR(pg_catalog.+) 1), 0::numeric))), 1);
 END;
 COMMENT ON FUNCTION carestair.share_80_plus_at_home(text, integer) IS
   'Percent of persons 80+ not on a long-term institution stay at the end of year (SSB 11645 residents 80+ / SSB 07459 persons 80+ on 1 January of year + 1). See doc/followup.md.';
@@ -312,7 +312,7 @@ RETURNS numeric
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
     SELECT pg_catalog.round(1000 OPERATOR(pg_catalog.*) s.value
-             OPERATOR(pg_catalog./) NULLIF(carestair._persons_80_plus(region, year OPERATOR(pg_catalog.+) 1), 0), 1)
+             OPERATOR(pg_catalog./) NULLIF(carestair._persons_80_plus(region, year OPERATOR(pg_catalog.+) 1), 0::numeric), 1)
       FROM carestair.followup_statistic AS s
      WHERE s.region OPERATOR(pg_catalog.=) institution_places_per_1000_80_plus.region
        AND s.year OPERATOR(pg_catalog.=) institution_places_per_1000_80_plus.year
@@ -332,7 +332,7 @@ RETURNS numeric
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
     SELECT pg_catalog.round(100 OPERATOR(pg_catalog.*) b.v OPERATOR(pg_catalog./)
-             NULLIF(b.v OPERATOR(pg_catalog.+) i.v, 0), 1)
+             NULLIF(b.v OPERATOR(pg_catalog.+) i.v, 0::numeric), 1)
       FROM (SELECT carestair._care_stat(region, year, 'bolig_heldogns', 'residents', 'all') AS v) AS b,
            (SELECT carestair._care_stat(region, year, 'institusjon_langtid', 'residents', 'all') AS v) AS i;
 END;

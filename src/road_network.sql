@@ -248,7 +248,7 @@ BEGIN
         -- Length of each link, to share a ferry's waiting time between its pieces.
         DELETE FROM pg_temp._road_link AS l WHERE true;
         INSERT INTO pg_temp._road_link (link_id, kind, category, source, target, km, geom)
-        SELECT p.link_id, k.kind, k.category, p.source, p.target, ST_Length(p.geom) / 1000.0, p.geom
+        SELECT p.link_id, k.kind, k.category, p.source, p.target, ST_Length(p.geom) / 1000::double precision, p.geom
           FROM pg_temp._road_piece AS p
           JOIN (SELECT DISTINCT ON (r.fields[(col->>'id')::int]) r.fields[(col->>'id')::int] AS link_id,
                        CASE WHEN r.fields[(col->>'typeveg')::int] = 'bilferje' THEN 'ferry'
@@ -258,10 +258,10 @@ BEGIN
                   FROM pg_temp._road_rec AS r WHERE r.line_no > hdr_line) AS k ON k.link_id = p.link_id;
         UPDATE pg_temp._road_link AS l
            SET minutes = CASE WHEN l.kind = 'ferry'
-                              THEN l.km / (par->>'ferry_kmh')::double precision * 60
+                              THEN l.km / (par->>'ferry_kmh')::double precision * 60::double precision
                                    + (par->>'ferry_wait_minutes')::double precision * l.km / nullif(t.km, 0)
                               ELSE l.km / coalesce((par->>('speed_' || l.category || '_kmh'))::double precision,
-                                                   (par->>'speed_other_kmh')::double precision) * 60 END
+                                                   (par->>'speed_other_kmh')::double precision) * 60::double precision END
           FROM (SELECT l2.link_id, sum(l2.km) AS km FROM pg_temp._road_link AS l2 GROUP BY l2.link_id) AS t
          WHERE t.link_id = l.link_id;
         UPDATE pg_temp._road_link AS l SET reverse_minutes = l.minutes;
@@ -277,12 +277,12 @@ BEGIN
                nullif(btrim(CASE WHEN fmt = 'nvdb' THEN r.fields[(col->>'tonodeid')::int] ELSE r.fields[(col->>'target')::int] END), '')::bigint,
                CASE WHEN fmt = 'nvdb'
                     THEN CASE WHEN r.fields[(col->>'oneway')::int] IN ('TF', 'N') THEN -1 ELSE nullif(r.fields[(col->>'ft_minutes')::int], '')::double precision END
-                    ELSE nullif(r.fields[(col->>'cost_s')::int], '')::double precision / 60 END,
+                    ELSE nullif(r.fields[(col->>'cost_s')::int], '')::double precision / 60::double precision END,
                CASE WHEN fmt = 'nvdb'
                     THEN CASE WHEN r.fields[(col->>'oneway')::int] IN ('FT', 'N') THEN -1 ELSE nullif(r.fields[(col->>'tf_minutes')::int], '')::double precision END
-                    ELSE nullif(r.fields[(col->>'reverse_cost_s')::int], '')::double precision / 60 END,
+                    ELSE nullif(r.fields[(col->>'reverse_cost_s')::int], '')::double precision / 60::double precision END,
                CASE WHEN fmt = 'nvdb' THEN nullif(r.fields[(col->>'meter_org')::int], '')::double precision
-                    ELSE nullif(r.fields[(col->>'length_m')::int], '')::double precision END / 1000,
+                    ELSE nullif(r.fields[(col->>'length_m')::int], '')::double precision END / 1000::double precision,
                nullif(btrim(r.fields[(col->>'geometry')::int]), '')
           FROM pg_temp._road_rec AS r
          WHERE r.line_no > hdr_line;
@@ -310,7 +310,7 @@ BEGIN
         UPDATE pg_temp._road_link AS l
            SET geom = CASE WHEN ST_SRID(l.geom) = 0 THEN ST_Transform(ST_SetSRID(l.geom, CASE fmt WHEN 'nvdb' THEN 25833 ELSE 4326 END), 25833)
                            ELSE ST_Transform(l.geom, 25833) END;
-        UPDATE pg_temp._road_link AS l SET km = ST_Length(l.geom) / 1000 WHERE l.km IS NULL;
+        UPDATE pg_temp._road_link AS l SET km = ST_Length(l.geom) / 1000::double precision WHERE l.km IS NULL;
         -- A missing node id (NVDB has links without FromNodeID/ToNodeID): the id of
         -- another link's end at the same place (to the millimetre), else a new
         -- negative id per place.
@@ -336,7 +336,7 @@ BEGIN
                       HINT = 'Fill FT_MINUTES/TF_MINUTES (nvdb) or cost_s/reverse_cost_s (osm2pgrouting), e.g. crossing plus waiting time for a ferry.';
         END IF;
         SELECT l.line_no, l.link_id, l.km INTO bad FROM pg_temp._road_link AS l
-         WHERE NOT l.km >= 0 OR l.km = 'Infinity' ORDER BY l.line_no LIMIT 1;
+         WHERE NOT l.km >= 0::double precision OR l.km = 'Infinity'::double precision ORDER BY l.line_no LIMIT 1;
         IF FOUND THEN
             RAISE EXCEPTION 'invalid length % km of link % (line %)', bad.km, bad.link_id, bad.line_no
                 USING ERRCODE = 'invalid_parameter_value';
@@ -344,15 +344,15 @@ BEGIN
     END IF;
 
     -- Zero-length links carry no travel: dropped.  Links closed both ways: dropped.
-    DELETE FROM pg_temp._road_link AS l WHERE ST_Length(l.geom) = 0 OR l.km = 0;
+    DELETE FROM pg_temp._road_link AS l WHERE ST_Length(l.geom) = 0::double precision OR l.km = 0::double precision;
     GET DIAGNOSTICS n_zero = ROW_COUNT;
-    DELETE FROM pg_temp._road_link AS l WHERE l.minutes < 0 AND l.reverse_minutes < 0;
+    DELETE FROM pg_temp._road_link AS l WHERE l.minutes < 0::double precision AND l.reverse_minutes < 0::double precision;
     GET DIAGNOSTICS n_closed = ROW_COUNT;
 
     DELETE FROM carestair.road_edge AS e WHERE true;
     INSERT INTO carestair.road_edge (id, source, target, minutes, reverse_minutes, km, geom, link_id, kind, category, origin)
     SELECT row_number() OVER (ORDER BY l.link_id, l.source, l.target), l.source, l.target,
-           CASE WHEN l.minutes < 0 THEN -1 ELSE l.minutes END, CASE WHEN l.reverse_minutes < 0 THEN -1 ELSE l.reverse_minutes END,
+           CASE WHEN l.minutes < 0::double precision THEN -1 ELSE l.minutes END, CASE WHEN l.reverse_minutes < 0::double precision THEN -1 ELSE l.reverse_minutes END,
            l.km, l.geom, CASE WHEN l.link_id ~ '^[0-9]{1,18}$' THEN l.link_id::bigint END, l.kind, l.category, origin
       FROM pg_temp._road_link AS l;
     GET DIAGNOSTICS n_edges = ROW_COUNT;
@@ -364,7 +364,7 @@ BEGIN
       FROM carestair._road_components('SELECT id, source, target, minutes, reverse_minutes FROM carestair.road_edge') AS c
      WHERE c.id = e.id;
     SELECT count(DISTINCT e.component) AS comps,
-           round((100 * sum(e.km) FILTER (WHERE e.component = 1) / sum(e.km))::numeric, 1) AS share,
+           round((100::double precision * sum(e.km) FILTER (WHERE e.component = 1) / sum(e.km))::numeric, 1) AS share,
            round(sum(e.km)::numeric) AS km
       INTO info FROM carestair.road_edge AS e;
     RAISE NOTICE '% routable edges (% km) from % % links; % connected components, the largest with % %% of the km',
