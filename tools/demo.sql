@@ -77,7 +77,7 @@ SELECT region, year, age_group, carestair_persons AS carestair, ssb_persons AS "
 
 \echo
 \echo '== 9. How uncertain is that? 80+ and 90+ in Målselv to 2040: mean and 90 % prediction interval of 1,000 stochastic'
-\echo '==    draws of demo2026 (default parameters, carestair''s choice, with demographic noise; doc/stochastic.md)'
+\echo '==    draws of demo2026 (default parameters, estimated from history, with demographic noise; doc/stochastic.md)'
 INSERT INTO carestair.stochastic_parameters (scenario, source) VALUES ('demo2026', 'carestair defaults (doc/stochastic.md)');
 INSERT INTO carestair.age_grouping (scheme, age_from, age_to, label) VALUES ('demo_oldest', 80, NULL, '80+'), ('demo_oldest', 90, NULL, '90+')
     ON CONFLICT DO NOTHING;
