@@ -6,7 +6,7 @@
 \o
 \set mx `cat data/mortality/hmd_norway_Mx_1x1_1990_2023.txt`
 BEGIN;
-SELECT plan(26);
+SELECT plan(31);
 
 -- m -> q above age 0 is q = m / (1 + m/2); at age 0 q0 = m0 / (1 + (1 - a0) m0) with a0 on the Andreev-Kingkade line.
 SELECT is(carestair.q_from_m(0.2, 40, 2), 0.2::float8 / 1.1::float8, 'q = m / (1 + m/2) above age 0');
@@ -108,6 +108,17 @@ SELECT throws_ok($$ SELECT * FROM carestair.estimate_scenario_rates('d', ARRAY['
                  NULL, 'a level outside (0, 5] is refused');
 SELECT throws_ok($$ SELECT * FROM carestair.estimate_scenario_rates('d', ARRAY['5524'], 2015, 2019, 'x', tfr_target => 1.4) $$, '22023',
                  'tfr_target and tfr_target_year go together', 'a target TFR without its year is refused');
+SELECT throws_ok($$ SELECT * FROM carestair.estimate_scenario_rates('d', ARRAY['5524'], 2015, 2019, 'x', mortality_window => 2) $$, '22023',
+                 'mortality_window 2 is not between 3 and 200 years', 'a mortality window too short for a trend is refused');
+SELECT throws_ok($$ SELECT * FROM carestair.estimate_scenario_rates('d', ARRAY['5524'], 2015, 2019, 'x', tfr_target => 11, tfr_target_year => 2024) $$, '22023',
+                 NULL, 'a target TFR above 10 is refused');
+SELECT throws_ok($$ SELECT * FROM carestair.estimate_scenario_rates('d', ARRAY['5524'], 2015, 2019, NULL) $$, '22004',
+                 NULL, 'a NULL HMD text is refused');
+SELECT throws_ok($$ SELECT * FROM carestair.estimate_scenario_rates('d', ARRAY['5524'], 2015, 2019, 'no HMD rows here') $$, 'P0002',
+                 'hmd_mx has no year in the base period 2015-2019', 'an HMD text without rows for the base period is refused');
+INSERT INTO carestair.projection_scenario (scenario, description, base_year, last_year) VALUES ('backtest 2015 d', 'the user''s', 2015, 2026);
+SELECT throws_ok($$ SELECT * FROM carestair.backtest_kommuner(ARRAY['5524'], 'x', '{2015}', 2026, 5, '{d}') $$, '42710',
+                 NULL, 'backtest_kommuner refuses to overwrite an existing scenario of its scratch name');
 SELECT throws_ok($$ SELECT * FROM carestair.estimate_scenario_rates('d', ARRAY['5524'], 2015, 2019, 'x', mortality_method => 'gompertz') $$, '22023',
                  'mortality_method "gompertz" is not a mortality forecast method', 'an unknown mortality method is refused');
 
